@@ -1,0 +1,121 @@
+// Numbered migrations, applied in order, one transaction each. Never edit one that has shipped:
+// add the next number instead. Each has its own test in tests/integration/migrations.test.ts.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'appels, postes, candidatures, commission, journal',
+    sql: `
+      CREATE TABLE calls (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        reference TEXT NOT NULL DEFAULT '',
+        academie TEXT NOT NULL DEFAULT '',
+        employer TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        accepted_statuses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(accepted_statuses)),
+        accepted_disciplines TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(accepted_disciplines)),
+        deadline TEXT,
+        interview_start TEXT,
+        interview_end TEXT,
+        interview_place TEXT NOT NULL DEFAULT '',
+        presided_by TEXT NOT NULL DEFAULT '',
+        panel_size INTEGER,
+        contact_email TEXT NOT NULL DEFAULT '',
+        subject_pattern TEXT NOT NULL DEFAULT '',
+        demo_key TEXT UNIQUE,
+        archived_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE posts (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        site TEXT NOT NULL DEFAULT '',
+        places INTEGER NOT NULL CHECK (places >= 1),
+        position INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX posts_call ON posts(call_id, position);
+
+      CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        nom TEXT NOT NULL,
+        prenom TEXT NOT NULL,
+        date_naissance TEXT,
+        discipline TEXT,
+        adresse TEXT NOT NULL DEFAULT '',
+        telephone TEXT NOT NULL DEFAULT '',
+        statut TEXT CHECK (statut IN ('titulaire', 'stagiaire', 'contractuel')),
+        corps TEXT NOT NULL DEFAULT '',
+        grade TEXT NOT NULL DEFAULT '',
+        echelon INTEGER,
+        etablissement TEXT NOT NULL DEFAULT '',
+        ville TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        experience TEXT NOT NULL DEFAULT '',
+        motivations TEXT NOT NULL DEFAULT '',
+        received_on TEXT,
+        status TEXT NOT NULL DEFAULT 'recue',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX candidates_call ON candidates(call_id);
+      -- One file per person and call: the academic mail identifies a teacher.
+      CREATE UNIQUE INDEX candidates_call_email ON candidates(call_id, email) WHERE email <> '';
+
+      CREATE TABLE candidate_wishes (
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE RESTRICT,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (candidate_id, rank),
+        UNIQUE (candidate_id, post_id)
+      ) STRICT;
+      CREATE INDEX candidate_wishes_post ON candidate_wishes(post_id);
+
+      CREATE TABLE members (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('president', 'membre', 'secretariat', 'expert')),
+        email TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+      CREATE INDEX members_call ON members(call_id);
+
+      CREATE TABLE inspectors (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        disciplines TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(disciplines))
+      ) STRICT;
+      CREATE INDEX inspectors_call ON inspectors(call_id);
+
+      -- Who changed what and when. Ids only: the values themselves stay in their tables,
+      -- so that erasing a person's data does not leave a copy here.
+      CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_email TEXT NOT NULL,
+        method TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        call_id INTEGER
+      ) STRICT;
+      CREATE INDEX journal_call ON journal(call_id, id);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,39 @@
+import { AppError } from '../../../shared/contract/errors.js';
+import { checkEmail } from '../../../shared/domain/contact.js';
+import { cleanText } from '../../../shared/domain/text.js';
+import { schemaVersion } from '../db/open.js';
+import { listJournal } from '../db/journal-repo.js';
+import { openDemo } from '../demo.js';
+import type { HandlerSlice } from './types.js';
+
+export const systemHandlers: HandlerSlice<'app-info' | 'prefs-get' | 'prefs-set' | 'journal-list' | 'demo-open'> = {
+  'app-info': (_args, ctx) => ({
+    version: ctx.appVersion,
+    dataDir: ctx.dataDir,
+    mode: ctx.mode,
+    schemaVersion: schemaVersion(ctx.db),
+  }),
+  'prefs-get': (_args, { preferences }) => preferences.read(),
+  'prefs-set': (args, ctx) => {
+    const next = { ...ctx.preferences.read() };
+    if (args.whoAmI !== undefined) {
+      if (args.whoAmI === null) next.whoAmI = null;
+      else {
+        const name = cleanText(args.whoAmI.name);
+        let email = '';
+        if (args.whoAmI.email.trim()) {
+          const mail = checkEmail(args.whoAmI.email);
+          if (!mail.ok) throw new AppError('validation', mail.message, { email: mail.message });
+          email = mail.value;
+        }
+        next.whoAmI = { name, email };
+      }
+    }
+    if (args.lastCallId !== undefined) next.lastCallId = args.lastCallId;
+    ctx.preferences.write(next);
+    ctx.record({ entity: 'prefs', entityId: null, callId: null });
+    return next;
+  },
+  'journal-list': ({ callId, limit }, { db }) => listJournal(db, callId, limit ?? 200),
+  'demo-open': (_args, ctx) => openDemo(ctx),
+};

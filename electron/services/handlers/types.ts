@@ -1,0 +1,35 @@
+import type { MethodName, ParsedArgsOf, ResultOf } from '../../../shared/contract/methods.js';
+import type { ChangedEntity } from '../../../shared/contract/events.js';
+import type { Actor } from '../../../shared/model/entities.js';
+import type { Db } from '../db/open.js';
+import type { PreferencesStore } from '../preferences.js';
+
+/** A change a handler made, for the journal and for the windows to refresh. */
+export interface Change {
+  entity: ChangedEntity;
+  entityId: number | null;
+  callId: number | null;
+}
+
+export interface HandlerContext {
+  db: Db;
+  actor: Actor | null;
+  /** The injected clock: tests fix it, the app passes the real one. */
+  now(): Date;
+  preferences: PreferencesStore;
+  dataDir: string;
+  mode: 'desktop' | 'browser';
+  appVersion: string;
+  record(change: Change): void;
+}
+
+export type Handler<K extends MethodName> = (args: ParsedArgsOf<K>, ctx: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>>;
+export type Handlers = { [K in MethodName]: Handler<K> };
+export type HandlerSlice<K extends MethodName> = { [P in K]: Handler<P> };
+
+/** Today's date in Paris: the date a French secretariat reads on its calendar. */
+export function todayOf(ctx: HandlerContext): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    ctx.now(),
+  );
+}

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, type Envelope } from '../../shared/contract/errors.js';
+import type { PushMessage } from '../../shared/contract/events.js';
+import type { CallContext } from '../../shared/contract/index.js';
+import { isMethodName, methods, type MethodName } from '../../shared/contract/methods.js';
+import { parseArgs } from '../../shared/contract/validate.js';
+import { appendJournal } from './db/journal-repo.js';
+import { openDatabase, type Db } from './db/open.js';
+import { callHandlers } from './handlers/calls.js';
+import { candidateHandlers } from './handlers/candidates.js';
+import { peopleHandlers } from './handlers/people.js';
+import { systemHandlers } from './handlers/system.js';
+import type { Change, HandlerContext, Handlers } from './handlers/types.js';
+import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
+import { APP_VERSION } from './version.js';
+
+// `satisfies` makes a method missing from the contract (or an extra one) a type error.
+const handlers = { ...systemHandlers, ...callHandlers, ...candidateHandlers, ...peopleHandlers } satisfies Handlers;
+
+export interface ServicesOptions {
+  dataDir: string;
+  now?: () => Date;
+  preferences?: PreferencesStore;
+  mode?: 'desktop' | 'browser';
+  /** better_sqlite3.node built for Electron, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+export type Dispatch = (method: string, args: unknown, context: CallContext) => Promise<Envelope<unknown>>;
+
+export interface Services {
+  dispatch: Dispatch;
+  subscribe(listener: (message: PushMessage) => void): () => void;
+  close(): void;
+  /** For tests and the benchmark only: the open database. */
+  readonly db: Db;
+}
+
+export const DATABASE_FILE = 'commission.sqlite';
+
+export function createServices(options: ServicesOptions): Services {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const now = options.now ?? (() => new Date());
+  const preferences = options.preferences ?? jsonFilePreferences(options.dataDir);
+  const listeners = new Set<(message: PushMessage) => void>();
+  let closed = false;
+
+  async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {
+    const args = parseArgs(name, rawArgs);
+    const changes: Change[] = [];
+    const ctx: HandlerContext = {
+      db,
+      actor: context.actor,
+      now,
+      preferences,
+      dataDir: options.dataDir,
+      mode: options.mode ?? 'browser',
+      appVersion: APP_VERSION,
+      record: (change) => changes.push(change),
+    };
+    const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown;
+    let result: unknown;
+    if (methods[name].mutates) {
+      // The change and its journal lines are written together or not at all.
+      db.transaction(() => {
+        result = handler(args, ctx);
+        if (result instanceof Promise) throw new AppError('internal', `La méthode ${name} ne peut pas être asynchrone.`);
+        const at = now().toISOString();
+        for (const c of changes) {
+          appendJournal(db, { at, actor: context.actor, method: name, entity: c.entity, entityId: c.entityId, callId: c.callId });
+        }
+      })();
+    } else {
+      result = await handler(args, ctx);
+    }
+    for (const c of changes) emit({ event: 'changed', payload: { entity: c.entity, callId: c.callId } });
+    return result;
+  }
+
+  function emit(message: PushMessage): void {
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch {
+        // A broken window must not break the others.
+      }
+    }
+  }
+
+  const dispatch: Dispatch = async (method, rawArgs, context) => {
+    if (closed) return { ok: false, error: { code: 'internal', message: 'Le service est arrêté.' } };
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Méthode inconnue : « ${method} ».` } };
+    }
+    try {
+      return { ok: true, result: await run(method, rawArgs, context) };
+    } catch (error) {
+      return { ok: false, error: toErrorData(error, method) };
+    }
+  };
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      db.close();
+    },
+    db,
+  };
+}
+
+function toErrorData(error: unknown, method: string) {
+  if (error instanceof AppError) return error.toData();
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return {
+      code: 'conflict' as const,
+      message: 'Cette modification contredit des données déjà enregistrées ; rien n’a été modifié.',
+    };
+  }
+  if (typeof code === 'string' && (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR'))) {
+    return { code: 'internal' as const, message: 'Le disque est plein ou illisible ; rien n’a été modifié.' };
+  }
+  console.error(`[services] ${method} a échoué :`, error);
+  return { code: 'internal' as const, message: 'Erreur interne : l’opération n’a pas été enregistrée. Le détail est dans le journal technique.' };
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import type {
+  Call,
+  CallSummary,
+  CandidateFile,
+  CandidateRow,
+  Inspector,
+  JournalEntry,
+  Member,
+  Preferences,
+} from '../model/entities.js';
+import { APPLICATION_STATUSES, MEMBER_ROLES } from '../model/referential.js';
+import { SORT_KEYS } from '../domain/candidate-list.js';
+import type { ErrorCode } from './errors.js';
+
+// Guards against absurd payloads before any domain check runs; domain limits are stricter.
+const text = z.string().max(50_000);
+const id = z.number().int().positive();
+
+export const candidateDraftSchema = z.object({
+  nom: text,
+  prenom: text,
+  dateNaissance: text,
+  discipline: text,
+  adresse: text,
+  telephone: text,
+  statut: text,
+  corps: text,
+  grade: text,
+  echelon: text,
+  etablissement: text,
+  ville: text,
+  email: text,
+  experience: text,
+  motivations: text,
+  wishes: z.array(id).max(50),
+  receivedOn: text,
+  status: text,
+});
+
+export const callDraftSchema = z.object({
+  title: text,
+  reference: text,
+  academie: text,
+  employer: text,
+  location: text,
+  category: text,
+  description: text,
+  acceptedStatuses: z.array(text).max(10),
+  acceptedDisciplines: z.array(text).max(100),
+  deadline: text,
+  interviewStart: text,
+  interviewEnd: text,
+  interviewPlace: text,
+  presidedBy: text,
+  panelSize: text,
+  contactEmail: text,
+  subjectPattern: text,
+  posts: z.array(z.object({ id: id.optional(), label: text, site: text, places: text })).max(200),
+});
+
+export const memberDraftSchema = z.object({
+  name: text,
+  role: z.enum(MEMBER_ROLES),
+  email: text,
+});
+
+export const inspectorDraftSchema = z.object({
+  name: text,
+  email: text,
+  disciplines: z.array(text).max(50),
+});
+
+export const candidateFilterSchema = z.object({
+  search: z.string().max(500).optional(),
+  discipline: z.string().max(100).optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  flag: z.enum(['complet', 'incomplet', 'hors_delai', 'non_eligible']).optional(),
+  postId: id.optional(),
+  sort: z.object({ key: z.enum(SORT_KEYS), direction: z.enum(['asc', 'desc']) }).optional(),
+});
+
+export const actorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().max(200) });
+
+export interface MethodSpec<A extends z.ZodType, R> {
+  args: A;
+  /** A method that changes stored data: it is journaled and announced to every open window. */
+  mutates: boolean;
+  summary: string;
+  errors: readonly ErrorCode[];
+  /** Phantom: carries the result type. */
+  readonly result?: R;
+}
+
+function method<R>() {
+  return <A extends z.ZodType>(spec: Omit<MethodSpec<A, R>, 'result'>): MethodSpec<A, R> => spec;
+}
+
+export const methods = {
+  'app-info': method<{ version: string; dataDir: string; mode: 'desktop' | 'browser'; schemaVersion: number }>()({
+    args: z.object({}),
+    mutates: false,
+    summary: 'Version de l’application, dossier de données, mode (bureau ou navigateur) et version du schéma.',
+    errors: [],
+  }),
+  'prefs-get': method<Preferences>()({
+    args: z.object({}),
+    mutates: false,
+    summary: 'Préférences de ce poste : « qui suis-je », dernier appel ouvert.',
+    errors: [],
+  }),
+  'prefs-set': method<Preferences>()({
+    args: z.object({ whoAmI: actorSchema.nullable().optional(), lastCallId: id.nullable().optional() }),
+    mutates: false,
+    summary: 'Modifie les préférences de ce poste (champs absents inchangés).',
+    errors: ['validation'],
+  }),
+  'calls-list': method<CallSummary[]>()({
+    args: z.object({ includeArchived: z.boolean().optional() }),
+    mutates: false,
+    summary: 'Liste les appels à candidature (archivés compris si demandé), avec leurs effectifs.',
+    errors: [],
+  }),
+  'calls-get': method<Call>()({
+    args: z.object({ id }),
+    mutates: false,
+    summary: 'Un appel et ses postes.',
+    errors: ['not_found'],
+  }),
+  'calls-create': method<Call>()({
+    args: z.object({ call: callDraftSchema }),
+    mutates: true,
+    summary: 'Crée un appel et ses postes.',
+    errors: ['validation'],
+  }),
+  'calls-update': method<Call>()({
+    args: z.object({ id, call: callDraftSchema }),
+    mutates: true,
+    summary: 'Modifie un appel ; les postes absents sont supprimés s’ils ne sont demandés par aucun candidat.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'calls-archive': method<Call>()({
+    args: z.object({ id, archived: z.boolean() }),
+    mutates: true,
+    summary: 'Archive (ou désarchive) un appel ; rien n’est supprimé.',
+    errors: ['not_found'],
+  }),
+  'candidates-list': method<CandidateRow[]>()({
+    args: z.object({ callId: id, filter: candidateFilterSchema.optional() }),
+    mutates: false,
+    summary: 'Candidatures d’un appel, filtrées et triées, avec une première lecture de leur recevabilité.',
+    errors: ['not_found'],
+  }),
+  'candidates-get': method<CandidateFile>()({
+    args: z.object({ id }),
+    mutates: false,
+    summary: 'Le dossier complet d’un candidat.',
+    errors: ['not_found'],
+  }),
+  'candidates-create': method<CandidateFile>()({
+    args: z.object({ callId: id, candidate: candidateDraftSchema }),
+    mutates: true,
+    summary: 'Crée un dossier de candidature dans un appel.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'candidates-update': method<CandidateFile>()({
+    args: z.object({ id, candidate: candidateDraftSchema }),
+    mutates: true,
+    summary: 'Modifie un dossier de candidature.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'candidates-delete': method<{ id: number }>()({
+    args: z.object({ id }),
+    mutates: true,
+    summary: 'Supprime définitivement un dossier (effacement sécurisé).',
+    errors: ['not_found'],
+  }),
+  'members-list': method<Member[]>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary: 'Membres de la commission d’un appel.',
+    errors: ['not_found'],
+  }),
+  'members-save': method<Member>()({
+    args: z.object({ callId: id, id: id.optional(), member: memberDraftSchema }),
+    mutates: true,
+    summary: 'Ajoute (sans id) ou modifie un membre de la commission.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'members-delete': method<{ id: number }>()({
+    args: z.object({ id }),
+    mutates: true,
+    summary: 'Retire un membre de la commission.',
+    errors: ['not_found'],
+  }),
+  'inspectors-list': method<Inspector[]>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary: 'Inspecteurs (IA-IPR) sollicités pour un appel.',
+    errors: ['not_found'],
+  }),
+  'inspectors-save': method<Inspector>()({
+    args: z.object({ callId: id, id: id.optional(), inspector: inspectorDraftSchema }),
+    mutates: true,
+    summary: 'Ajoute (sans id) ou modifie un inspecteur et ses disciplines.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'inspectors-delete': method<{ id: number }>()({
+    args: z.object({ id }),
+    mutates: true,
+    summary: 'Retire un inspecteur.',
+    errors: ['not_found'],
+  }),
+  'demo-open': method<{ callIds: number[]; created: boolean }>()({
+    args: z.object({}),
+    mutates: true,
+    summary: 'Charge la démonstration (deux appels réels, candidats fictifs) ; sans effet si elle est déjà chargée.',
+    errors: [],
+  }),
+  'journal-list': method<JournalEntry[]>()({
+    args: z.object({ callId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }),
+    mutates: false,
+    summary: 'Journal des modifications (qui, quand, quoi), le plus récent d’abord.',
+    errors: [],
+  }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller sends. */
+export type ArgsOf<K extends MethodName> = z.input<Methods[K]['args']>;
+/** What a handler receives once validated. */
+export type ParsedArgsOf<K extends MethodName> = z.output<Methods[K]['args']>;
+export type ResultOf<K extends MethodName> = Methods[K] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

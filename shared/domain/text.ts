@@ -1,0 +1,24 @@
+/** Lower-case, accents removed, punctuation folded to single spaces: for matching what people type. */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9@.]+/g, ' ')
+    .trim();
+}
+
+/** Trim and collapse inner whitespace; empty becomes ''. */
+export function cleanText(value: string | null | undefined): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Like cleanText but keeps line breaks (for long free text such as motivations). */
+export function cleanMultiline(value: string | null | undefined): string {
+  return (value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trimEnd())
+    .join('\n')
+    .trim();
+}
