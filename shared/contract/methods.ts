@@ -181,6 +181,12 @@ export const methods = {
     summary: 'Membres de la commission d’un appel.',
     errors: ['not_found'],
   }),
+  'members-directory': method<{ name: string; email: string; calls: string[] }[]>()({
+    args: z.object({}),
+    mutates: false,
+    summary: 'Toutes les personnes membres d’une commission, tous appels confondus (pour choisir « qui suis-je »).',
+    errors: [],
+  }),
   'members-save': method<Member>()({
     args: z.object({ callId: id, id: id.optional(), member: memberDraftSchema }),
     mutates: true,

@@ -16,6 +16,24 @@ export function listMembers(db: Db, callId: number): Member[] {
   return rows.map((r) => ({ id: r.id, callId: r.call_id, name: r.name, role: r.role as MemberRole, email: r.email }));
 }
 
+/** One line per person (by mail, or by name when there is no mail), with the calls they sit on. */
+export function memberDirectory(db: Db): { name: string; email: string; calls: string[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT m.name, m.email, c.title FROM members m JOIN calls c ON c.id = m.call_id
+        WHERE c.archived_at IS NULL ORDER BY m.name, c.title`,
+    )
+    .all() as { name: string; email: string; title: string }[];
+  const byKey = new Map<string, { name: string; email: string; calls: string[] }>();
+  for (const r of rows) {
+    const key = r.email || r.name.toLowerCase();
+    const entry = byKey.get(key) ?? { name: r.name, email: r.email, calls: [] };
+    if (!entry.calls.includes(r.title)) entry.calls.push(r.title);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
 export function getMember(db: Db, id: number): Member {
   const r = db.prepare('SELECT id, call_id, name, role, email FROM members WHERE id = ?').get(id) as
     | { id: number; call_id: number; name: string; role: string; email: string }

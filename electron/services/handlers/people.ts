@@ -11,6 +11,7 @@ import {
   getMember,
   listInspectors,
   listMembers,
+  memberDirectory,
   saveInspector,
   saveMember,
 } from '../db/people-repo.js';
@@ -30,12 +31,13 @@ function checkNameAndEmail(name: string, email: string, emailRequired: boolean, 
 }
 
 export const peopleHandlers: HandlerSlice<
-  'members-list' | 'members-save' | 'members-delete' | 'inspectors-list' | 'inspectors-save' | 'inspectors-delete'
+  'members-list' | 'members-directory' | 'members-save' | 'members-delete' | 'inspectors-list' | 'inspectors-save' | 'inspectors-delete'
 > = {
   'members-list': ({ callId }, { db }) => {
     getCall(db, callId);
     return listMembers(db, callId);
   },
+  'members-directory': (_args, { db }) => memberDirectory(db),
   'members-save': ({ callId, id, member }, ctx) => {
     getCall(ctx.db, callId);
     const errors: FieldErrors = {};
