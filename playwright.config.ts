@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
 
 // Debian's Chromium (apt-get install chromium): Playwright's own browser download is impossible here.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  throw new Error(
+    `Chromium introuvable (${chromiumPath}) : installez-le (Debian : apt-get install -y chromium) ou indiquez son chemin dans CHROMIUM_PATH.`,
+  );
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

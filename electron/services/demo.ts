@@ -28,7 +28,7 @@ export const CSTI_CALL: CallInput = {
   interviewPlace: 'Rectorat de l’académie d’Aix-Marseille',
   presidedBy: 'Le correspondant académique sciences et technologie (CAST)',
   panelSize: null,
-  contactEmail: 'csti@ac-aix-marseille.fr',
+  contactEmail: 'csti@ac-aix-marseille.example',
   subjectPattern: 'Candidature Relais territorial du réseau <réseau> – NOM PRÉNOM',
   posts: [
     { label: 'Professeur relais territorial CSTI', site: 'Réseau Les Écrins', places: 1 },
@@ -56,7 +56,7 @@ export const ASTERIE_CALL: CallInput = {
   interviewPlace: 'Rectorat de Nancy-Metz',
   presidedBy: 'La directrice du projet ASTERIE',
   panelSize: 3,
-  contactEmail: 'asterie@ac-nancy-metz.fr',
+  contactEmail: 'asterie@ac-nancy-metz.example',
   subjectPattern: '',
   posts: [{ label: 'Directeur(trice) opérationnel(le) du tiers-lieu éducatif', site: 'Collège Évariste Galois, Algrange (BEF Fameck – Rombas)', places: 1 }],
 };

@@ -50,6 +50,7 @@ export function createServices(options: ServicesOptions): Services {
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {
     const args = parseArgs(name, rawArgs);
     const changes: Change[] = [];
+    let erase = false;
     const ctx: HandlerContext = {
       db,
       actor: context.actor,
@@ -59,6 +60,9 @@ export function createServices(options: ServicesOptions): Services {
       mode: options.mode ?? 'browser',
       appVersion: APP_VERSION,
       record: (change) => changes.push(change),
+      eraseAfterCommit: () => {
+        erase = true;
+      },
     };
     const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown;
     let result: unknown;
@@ -75,6 +79,9 @@ export function createServices(options: ServicesOptions): Services {
     } else {
       result = await handler(args, ctx);
     }
+    // Copy the deletion into the main file (where secure_delete zeroes the freed pages) and empty the WAL,
+    // so that a deleted person's data is not left readable on disk while the app stays open.
+    if (erase) db.pragma('wal_checkpoint(TRUNCATE)');
     for (const c of changes) emit({ event: 'changed', payload: { entity: c.entity, callId: c.callId } });
     return result;
   }

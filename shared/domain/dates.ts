@@ -3,7 +3,7 @@
 export type DateParse = { ok: true; iso: string } | { ok: false; message: string };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const FRENCH = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/;
+const FRENCH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

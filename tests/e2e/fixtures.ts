@@ -61,6 +61,7 @@ export const test = base.extend<{ server: AppServer }>({
 export { expect };
 
 /** Screens are saved under test-results/screens so that a person can look at them. */
-export async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  // Forms have a sticky action bar: a full-page capture would draw it mid-page, so forms are shot as seen.
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: options.fullPage ?? true });
 }

@@ -195,7 +195,8 @@ export function setArchived(db: Db, id: number, archived: boolean, nowIso: strin
 }
 
 export function findDemoCalls(db: Db): number[] {
-  return (db.prepare('SELECT id FROM calls WHERE demo_key IS NOT NULL ORDER BY demo_key').all() as { id: number }[]).map(
+  // In creation order, as the first demo-open returns them (the screen opens the first one).
+  return (db.prepare('SELECT id FROM calls WHERE demo_key IS NOT NULL ORDER BY id').all() as { id: number }[]).map(
     (r) => r.id,
   );
 }

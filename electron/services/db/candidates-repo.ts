@@ -34,6 +34,9 @@ const SELECT = `SELECT c.*, (SELECT group_concat(post_id, ',') FROM
                    (SELECT post_id FROM candidate_wishes w WHERE w.candidate_id = c.id ORDER BY rank)) AS wishes
                 FROM candidates c`;
 
+/** The query behind every candidate list (exported so that a test can check its plan uses candidates_call). */
+export const CANDIDATES_BY_CALL_SQL = `${SELECT} WHERE c.call_id = ?`;
+
 function toFile(r: CandidateRecord): CandidateFile {
   return {
     id: r.id,
@@ -68,7 +71,7 @@ export function getCandidate(db: Db, id: number): CandidateFile {
 }
 
 export function listCandidates(db: Db, callId: number): CandidateFile[] {
-  return (db.prepare(`${SELECT} WHERE c.call_id = ?`).all(callId) as CandidateRecord[]).map(toFile);
+  return (db.prepare(CANDIDATES_BY_CALL_SQL).all(callId) as CandidateRecord[]).map(toFile);
 }
 
 function columns(input: CandidateInput): Record<string, unknown> {

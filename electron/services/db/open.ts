@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/contract/errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 
@@ -27,6 +27,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   if (existsSync(file)) {
     // Read the version read-only first: setting WAL or migrating would already write to the file.
+    // Even read-only, SQLite creates empty -wal and -shm files beside a WAL-mode file (which is what
+    // every version of the app writes); the ones that were not there before are removed if it is refused.
+    const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
     const probe = new Database(file, { ...driverOptions, readonly: true, fileMustExist: true });
     let version: number;
     try {
@@ -37,6 +40,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     probe.close();
     if (version > latest) {
+      removeCreatedSidecars(file, sidecars);
       throw new AppError(
         'db_too_new',
         `Ce fichier de données a été enregistré par une version plus récente de l’application (schéma ${version}, ` +
@@ -58,6 +62,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw error;
   }
   return db;
+}
+
+/** Removes the -wal/-shm files a read-only probe created, as long as the -wal holds nothing. */
+function removeCreatedSidecars(file: string, created: readonly string[]): void {
+  const wal = `${file}-wal`;
+  if (created.includes(wal) && existsSync(wal) && statSync(wal).size > 0) return;
+  for (const f of created) rmSync(f, { force: true });
 }
 
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {

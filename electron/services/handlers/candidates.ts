@@ -36,6 +36,7 @@ export const candidateHandlers: HandlerSlice<
   'candidates-delete': ({ id }, ctx) => {
     const callId = deleteCandidate(ctx.db, id);
     ctx.record({ entity: 'candidates', entityId: id, callId });
+    ctx.eraseAfterCommit();
     return { id };
   },
 };

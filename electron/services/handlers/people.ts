@@ -50,6 +50,7 @@ export const peopleHandlers: HandlerSlice<
   'members-delete': ({ id }, ctx) => {
     const callId = deleteMember(ctx.db, id);
     ctx.record({ entity: 'members', entityId: id, callId });
+    ctx.eraseAfterCommit();
     return { id };
   },
   'inspectors-list': ({ callId }, { db }) => {
@@ -76,6 +77,7 @@ export const peopleHandlers: HandlerSlice<
   'inspectors-delete': ({ id }, ctx) => {
     const callId = deleteInspector(ctx.db, id);
     ctx.record({ entity: 'inspectors', entityId: id, callId });
+    ctx.eraseAfterCommit();
     return { id };
   },
 };

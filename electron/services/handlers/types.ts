@@ -21,6 +21,8 @@ export interface HandlerContext {
   mode: 'desktop' | 'browser';
   appVersion: string;
   record(change: Change): void;
+  /** Personal data was deleted: once committed, it must also leave the WAL file (secure_delete covers the main file). */
+  eraseAfterCommit(): void;
 }
 
 export type Handler<K extends MethodName> = (args: ParsedArgsOf<K>, ctx: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>>;

@@ -42,6 +42,15 @@ export function useDraftForm<D>(initial: D, check: (draft: D) => { ok: boolean; 
   };
 }
 
+/** After a refused save, take the person to the first field in error rather than leaving them to search. */
+export function focusFirstError(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('.fr-input--error, .fr-select--error, .fr-input-group--error input, .fr-fieldset--error input');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  });
+}
+
 export function errorProps(errors: FieldErrors, key: string) {
   return errors[key] ? ({ state: 'error', stateRelatedMessage: errors[key] } as const) : ({ state: 'default' } as const);
 }

@@ -19,7 +19,7 @@ test('créer un appel avec deux postes, puis un dossier : e-mail invalide puis c
   await page.getByRole('textbox', { name: 'Intitulé du poste 2' }).fill('Chargé de mission');
   await page.getByRole('textbox', { name: 'Réseau ou site du poste 2' }).fill('Bassin d’Avignon');
   await page.getByRole('textbox', { name: 'Places du poste 2' }).fill('2');
-  await snap(page, '10-nouvel-appel');
+  await snap(page, '10-nouvel-appel', { fullPage: false });
   await page.getByRole('button', { name: 'Créer l’appel' }).click();
 
   await expect(page.getByRole('heading', { name: 'Chargé de mission numérique éducatif — 2027', level: 1 })).toBeVisible();
@@ -47,7 +47,7 @@ test('créer un appel avec deux postes, puis un dossier : e-mail invalide puis c
   // Nothing typed is lost on a validation error.
   await expect(page.getByRole('textbox', { name: /^Nom/ })).toHaveValue('Lefèvre');
   await expect(page.getByRole('textbox', { name: /^Date de naissance/ })).toHaveValue('14/03/1985');
-  await snap(page, '11-dossier-erreur-mail');
+  await snap(page, '11-dossier-erreur-mail', { fullPage: false });
 
   await page.getByRole('textbox', { name: /^Adresse mail académique/ }).fill('Agathe.Lefevre@AC-AIX-MARSEILLE.FR');
   await expect(form.textbox('Adresse mail académique')).not.toHaveAccessibleDescription(/n’est pas une adresse mail valide/);
@@ -71,7 +71,7 @@ test('créer un appel avec deux postes, puis un dossier : e-mail invalide puis c
   await tab.open('LEFÈVRE');
   await expect(page.getByRole('textbox', { name: /^Établissement d’affectation/ })).toHaveValue('Collège Longchamp');
   await expect(page.getByTestId('wishes')).toContainText('Bassin d’Avignon');
-  await snap(page, '12-dossier-relu-apres-redemarrage');
+  await snap(page, '12-dossier-relu-apres-redemarrage', { fullPage: false });
 });
 
 test('choisir « qui suis-je » sur ce poste', async ({ page, server }) => {

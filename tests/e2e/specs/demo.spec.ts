@@ -32,7 +32,7 @@ test('la démonstration s’ouvre et ses candidatures se filtrent et se cherchen
   await expect(page.getByRole('heading', { name: 'Nicolas FABRE', level: 1 })).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Adresse mail académique/ })).toHaveValue('nicolas.fabre@ac-aix-marseille.example');
   await expect(page.getByTestId('wishes')).toContainText('Réseau Les Écrins');
-  await snap(page, '04-dossier-candidat');
+  await snap(page, '04-dossier-candidat', { fullPage: false });
 
   await page.getByRole('link', { name: 'Professeur relais territorial CSTI — rentrée 2026' }).click();
   await page.getByRole('tab', { name: 'Commission' }).click();

@@ -6,7 +6,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useEffect, useState, type FormEvent } from 'react';
 import { checkCallDraft, draftFromCall, emptyCallDraft, type CallDraft, type PostDraft } from '../../../../shared/domain/call.js';
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, DISCIPLINES } from '../../../../shared/model/referential.js';
-import { errorProps, useDraftForm } from '../../components/useDraftForm.js';
+import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
@@ -66,6 +66,7 @@ export function CallFormPage({ callId }: { callId: number | null }) {
     setFailure(null);
     if (form.hasErrors) {
       setFailure('Le formulaire contient des erreurs : corrigez les champs signalés.');
+      focusFirstError();
       return;
     }
     setSaving(true);
@@ -78,6 +79,7 @@ export function CallFormPage({ callId }: { callId: number | null }) {
       if (error instanceof ApiError) {
         form.setServerErrors(error.fieldErrors);
         setFailure(error.message);
+        focusFirstError();
       } else setFailure('Erreur inattendue : rien n’a été enregistré.');
     } finally {
       setSaving(false);

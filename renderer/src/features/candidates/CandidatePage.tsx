@@ -13,7 +13,7 @@ import {
   FLAG_LABELS,
   type CandidateDraft,
 } from '../../../../shared/domain/candidate.js';
-import { parisDateOf } from '../../../../shared/domain/dates.js';
+import { formatFrenchDate, parisDateOf } from '../../../../shared/domain/dates.js';
 import type { CandidateFile } from '../../../../shared/model/entities.js';
 import {
   AGENT_STATUS_LABELS,
@@ -23,7 +23,7 @@ import {
   DISCIPLINES,
 } from '../../../../shared/model/referential.js';
 import { FLAG_SEVERITY } from '../../components/labels.js';
-import { errorProps, useDraftForm } from '../../components/useDraftForm.js';
+import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
@@ -41,7 +41,8 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
 
   const postIds = useMemo(() => (call?.id === callId ? call.posts.map((p) => p.id) : []), [call, callId]);
   const check = useCallback((d: CandidateDraft) => checkCandidateDraft(d, { today: parisDateOf(new Date()), postIds }), [postIds]);
-  const form = useDraftForm<CandidateDraft>(emptyDraft(), check);
+  // A new file is usually typed the day it arrives.
+  const form = useDraftForm<CandidateDraft>({ ...emptyDraft(), receivedOn: formatFrenchDate(parisDateOf(new Date())) }, check);
   const { draft, errors, set, touch } = form;
 
   useEffect(() => {
@@ -107,6 +108,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
     setFailure(null);
     if (!checked.ok) {
       setFailure('Le dossier contient des erreurs : corrigez les champs signalés. Rien n’a été enregistré.');
+      focusFirstError();
       return;
     }
     setSaving(true);
@@ -121,6 +123,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
       if (error instanceof ApiError) {
         form.setServerErrors(error.fieldErrors);
         setFailure(error.message);
+        focusFirstError();
       } else setFailure('Erreur inattendue : rien n’a été enregistré.');
     } finally {
       setSaving(false);

@@ -43,6 +43,7 @@ export function CandidatesTab({ call }: { call: Call }) {
   const postLabel = useMemo(() => new Map(call.posts.map((p) => [p.id, p.site || p.label])), [call.posts]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,

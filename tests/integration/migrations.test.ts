@@ -1,0 +1,244 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/contract/errors.js';
+import { CANDIDATES_BY_CALL_SQL } from '../../electron/services/db/candidates-repo.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/services/db/migrations.js';
+import { openDatabase, type Db } from '../../electron/services/db/open.js';
+import { createServices, DATABASE_FILE } from '../../electron/services/index.js';
+import { makeServices, NOW } from '../helpers/services.js';
+import { tempDir } from '../helpers/temp.js';
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** Runs `fn` and returns the SQLite error code it throws (or fails if it does not throw). */
+function sqliteErrorOf(fn: () => unknown): string {
+  return sqliteFailureOf(fn).code;
+}
+
+function sqliteFailureOf(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    return { code: String((error as { code?: unknown }).code), message: (error as Error).message };
+  }
+  throw new Error('une erreur SQLite était attendue');
+}
+
+function openAt(version: number): { db: Db; file: string } {
+  const file = join(tempDir(), 'migrations.sqlite');
+  const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= version) });
+  return { db, file };
+}
+
+const now = NOW.toISOString();
+
+/** What each migration must have brought, checked right after it is applied. One entry per migration. */
+const checks: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(['calls', 'candidate_wishes', 'candidates', 'inspectors', 'journal', 'members', 'posts', 'schema_migrations']);
+
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const postId = Number(db.prepare('INSERT INTO posts (call_id, label, places, position) VALUES (?, ?, 1, 0)').run(callId, 'Poste').lastInsertRowid);
+
+    // STRICT: a text in an INTEGER column is refused instead of being stored as text.
+    expect(sqliteErrorOf(() => db.prepare('INSERT INTO posts (call_id, label, places, position) VALUES (?, ?, ?, 0)').run(callId, 'P', 'deux'))).toBe(
+      'SQLITE_CONSTRAINT_DATATYPE',
+    );
+    expect(sqliteErrorOf(() => db.prepare('UPDATE calls SET panel_size = ? WHERE id = ?').run('trois', callId))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    // CHECK constraints.
+    expect(sqliteErrorOf(() => db.prepare('INSERT INTO posts (call_id, label, places, position) VALUES (?, ?, 0, 0)').run(callId, 'P'))).toBe(
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expect(sqliteErrorOf(() => db.prepare("UPDATE calls SET accepted_statuses = 'pas du json' WHERE id = ?").run(callId))).toBe('SQLITE_CONSTRAINT_CHECK');
+    const insertCandidate = db.prepare(
+      'INSERT INTO candidates (call_id, nom, prenom, statut, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    expect(sqliteErrorOf(() => insertCandidate.run(callId, 'A', 'B', 'vacataire', '', now, now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => db.prepare("INSERT INTO members (call_id, name, role) VALUES (?, 'X', 'roi')").run(callId))).toBe('SQLITE_CONSTRAINT_CHECK');
+
+    // Foreign keys are enforced.
+    expect(sqliteErrorOf(() => db.prepare('INSERT INTO posts (call_id, label, places, position) VALUES (999, ?, 1, 0)').run('P'))).toBe(
+      'SQLITE_CONSTRAINT_FOREIGNKEY',
+    );
+    const candidateId = Number(insertCandidate.run(callId, 'A', 'B', 'titulaire', 'a.b@ac-test.example', now, now).lastInsertRowid);
+    db.prepare('INSERT INTO candidate_wishes (candidate_id, post_id, rank) VALUES (?, ?, 1)').run(candidateId, postId);
+    // A wished post cannot disappear under a candidate…
+    // (ON DELETE RESTRICT reports SQLITE_CONSTRAINT_TRIGGER with the foreign-key message.)
+    expect(sqliteFailureOf(() => db.prepare('DELETE FROM posts WHERE id = ?').run(postId))).toEqual({
+      code: 'SQLITE_CONSTRAINT_TRIGGER',
+      message: 'FOREIGN KEY constraint failed',
+    });
+    // …the same post cannot be wished twice…
+    expect(sqliteErrorOf(() => db.prepare('INSERT INTO candidate_wishes (candidate_id, post_id, rank) VALUES (?, ?, 2)').run(candidateId, postId))).toBe(
+      'SQLITE_CONSTRAINT_UNIQUE',
+    );
+    // …one academic mail per call…
+    expect(sqliteErrorOf(() => insertCandidate.run(callId, 'C', 'D', 'titulaire', 'a.b@ac-test.example', now, now))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    // …but several files without a mail are fine.
+    insertCandidate.run(callId, 'E', 'F', null, '', now, now);
+    insertCandidate.run(callId, 'G', 'H', null, '', now, now);
+    // Deleting a candidate takes its wishes with it.
+    db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM candidate_wishes').get()).toEqual({ n: 0 });
+  },
+};
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… without gaps, and each has its check in this file', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(Object.keys(checks).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))('migration %i (%s) applies on a fresh file', (version, _name, migration) => {
+    const { db } = openAt(version);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(version);
+      const applied = db.prepare('SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version').all() as {
+        version: number;
+        name: string;
+        checksum: string;
+        applied_at: string;
+      }[];
+      expect(applied.map((a) => a.version)).toEqual(MIGRATIONS.filter((m) => m.version <= version).map((m) => m.version));
+      const row = applied.find((a) => a.version === version)!;
+      expect(row).toMatchObject({ name: migration.name, checksum: sha256(migration.sql) });
+      expect(Number.isNaN(Date.parse(row.applied_at))).toBe(false);
+
+      // Every table is STRICT: types are enforced, not merely suggested.
+      const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+        strict: number;
+      }[];
+      expect(tables.length).toBeGreaterThan(0);
+      expect(tables.filter((t) => t.strict !== 1).map((t) => t.name)).toEqual([]);
+
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      checks[version]!(db);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies nothing twice when the file is opened again', () => {
+    const { db, file } = openAt(LATEST_SCHEMA_VERSION);
+    const before = db.prepare('SELECT * FROM schema_migrations ORDER BY version').all();
+    db.close();
+    const again = openDatabase(file);
+    try {
+      expect(again.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before);
+      expect(again.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('rolls a failing migration back entirely: no half-applied schema, version unchanged', () => {
+    const file = join(tempDir(), 'broken.sqlite');
+    const broken: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'cassée',
+      sql: 'CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT; INSERT INTO no_such_table VALUES (1);',
+    };
+    expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow(/no_such_table/);
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: LATEST_SCHEMA_VERSION });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a data file written by a newer version', () => {
+  // The app itself always writes in WAL mode; an older tool or a copy may be in rollback mode.
+  it.each(['wal', 'delete'])('is refused untouched (journal_mode %s)', (journalMode) => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    const newer = new Database(file);
+    newer.pragma(`journal_mode = ${journalMode}`);
+    newer.exec("CREATE TABLE future (id INTEGER PRIMARY KEY, what TEXT) STRICT; INSERT INTO future (what) VALUES ('données du futur');");
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    newer.close();
+    const hashBefore = sha256(readFileSync(file));
+    const filesBefore = readdirSync(dataDir).sort();
+
+    let caught: unknown;
+    try {
+      createServices({ dataDir, now: () => NOW }).close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    const error = caught as AppError;
+    expect(error.code).toBe('db_too_new');
+    expect(error.message).toContain('version plus récente de l’application');
+    expect(error.message).toContain(`schéma ${LATEST_SCHEMA_VERSION + 1}`);
+    expect(error.message).toContain('le fichier n’a pas été modifié');
+
+    expect(sha256(readFileSync(file))).toBe(hashBefore);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-shm`)).toBe(false);
+    expect(readdirSync(dataDir).sort()).toEqual(filesBefore);
+  });
+
+  it('is refused even when its newer schema still sits in the -wal file of a crashed session', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    const newer = new Database(file);
+    newer.pragma('journal_mode = wal');
+    newer.pragma('wal_autocheckpoint = 0');
+    newer.exec('CREATE TABLE future (id INTEGER PRIMARY KEY) STRICT');
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    // Simulate a crash: keep the WAL (a clean close would checkpoint it into the main file).
+    const walCopy = readFileSync(`${file}-wal`);
+    const mainCopy = readFileSync(file);
+    newer.close();
+    // The newer version number is only in the WAL: the main file's header (offset 60) still says 0.
+    expect(walCopy.length).toBeGreaterThan(0);
+    expect(mainCopy.readUInt32BE(60)).toBe(0);
+    // Put the pre-checkpoint state back as a crash would have left it.
+    writeFileSync(file, mainCopy);
+    writeFileSync(`${file}-wal`, walCopy);
+
+    expect(() => createServices({ dataDir, now: () => NOW })).toThrow(expect.objectContaining({ code: 'db_too_new' }));
+    expect(sha256(readFileSync(file))).toBe(sha256(mainCopy));
+    expect(sha256(readFileSync(`${file}-wal`))).toBe(sha256(walCopy));
+  });
+
+  it('is not a database at all: refused with a French message, not opened', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    writeFileSync(file, Buffer.from('Ceci est un tableur, pas une base de données.\n'.repeat(50)));
+    const hashBefore = sha256(readFileSync(file));
+    expect(() => createServices({ dataDir, now: () => NOW })).toThrow(/n’est pas une base de données lisible/);
+    expect(sha256(readFileSync(file))).toBe(hashBefore);
+  });
+});
+
+describe('the open database', () => {
+  it('runs with the durability and privacy pragmas in force', () => {
+    const { services } = makeServices();
+    const db = services.db;
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('lists a call’s candidates through the index candidates_call, without scanning a table', () => {
+    const { services } = makeServices();
+    const plan = (services.db.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES_BY_CALL_SQL}`).all(1) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.some((d) => /^SEARCH c USING INDEX candidates_call \(call_id=\?\)$/.test(d))).toBe(true);
+    expect(plan.filter((d) => /^SCAN (c|w|candidates|candidate_wishes)\b/.test(d))).toEqual([]);
+  });
+});
