@@ -78,6 +78,7 @@ test('choisir « qui suis-je » sur ce poste', async ({ page, server }) => {
   await openApp(page, server.url);
   await expect(page.getByText('Indiquez qui vous êtes sur ce poste')).toBeVisible();
   await new CallsPageModel(page).openDemo();
+  await expect(page.getByRole('heading', { name: 'Professeur relais territorial CSTI — rentrée 2026', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Qui suis-je ?' }).click();
   await page.getByRole('combobox', { name: 'Choisir parmi les membres des commissions' }).selectOption({ label: 'Samia Belkacem (Professeur relais territorial CSTI — rentrée 2026)' });
   await expect(page.getByRole('textbox', { name: 'Nom' })).toHaveValue('Samia Belkacem');
