@@ -1,6 +1,6 @@
 import type { AdmissibilityFlag, CandidateRow } from '../model/entities.js';
 import type { ApplicationStatus } from '../model/referential.js';
-import { disciplineLabel } from '../model/referential.js';
+import { APPLICATION_STATUSES, disciplineLabel } from '../model/referential.js';
 import { foldText } from './text.js';
 
 export const SORT_KEYS = ['nom', 'discipline', 'etablissement', 'receivedOn', 'status'] as const;
@@ -22,20 +22,23 @@ export function searchTextOf(row: CandidateRow): string {
   );
 }
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
+/**
+ * The key a column sorts on, folded once per row (accents and case ignored, as a French reader expects):
+ * comparing plain strings is several times faster than a collator over 10,000 rows.
+ */
 function sortValue(row: CandidateRow, key: SortKey): string {
   switch (key) {
     case 'nom':
-      return `${row.nom} ${row.prenom}`;
+      return `${foldText(row.nom)} ${foldText(row.prenom)}`;
     case 'discipline':
-      return disciplineLabel(row.discipline);
+      return foldText(disciplineLabel(row.discipline));
     case 'etablissement':
-      return `${row.etablissement} ${row.ville}`;
+      return `${foldText(row.etablissement)} ${foldText(row.ville)}`;
     case 'receivedOn':
       return row.receivedOn ?? '';
     case 'status':
-      return row.status;
+      // In the order of the process, not alphabetically.
+      return String(APPLICATION_STATUSES.indexOf(row.status)).padStart(2, '0');
   }
 }
 
@@ -65,6 +68,6 @@ export function filterCandidates(
   const sort = filter.sort ?? { key: 'nom', direction: 'asc' };
   const sign = sort.direction === 'asc' ? 1 : -1;
   const keyed = kept.map((row) => ({ row, key: sortValue(row, sort.key) }));
-  keyed.sort((a, b) => sign * collator.compare(a.key, b.key) || a.row.id - b.row.id);
+  keyed.sort((a, b) => sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.row.id - b.row.id);
   return keyed.map((k) => k.row);
 }

@@ -298,7 +298,9 @@ export const FLAG_LABELS: Record<AdmissibilityFlag, string> = {
   non_eligible: 'Non éligible',
 };
 
-export function toCandidateRow(file: CandidateFile, call: AssessableCall): CandidateRow {
+type RowSource = AssessableFile & Pick<CandidateFile, 'id' | 'nom' | 'prenom' | 'ville' | 'status'>;
+
+export function toCandidateRow(file: RowSource, call: AssessableCall): CandidateRow {
   const { flags, issues } = assessCandidate(file, call);
   return {
     id: file.id,

@@ -65,15 +65,13 @@ export function formatFrenchDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+// Built once: a formatter with a time zone is costly to create and its memory is not given back.
+let parisFormatter: Intl.DateTimeFormat | null = null;
+
 /** The calendar date in Paris of an instant: what "received on" means for a French deadline. */
 export function parisDateOf(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  parisFormatter ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return parisFormatter.format(instant); // en-CA formats as YYYY-MM-DD
 }
 
 /** Whole years between two ISO dates (birthday counted on the day). */

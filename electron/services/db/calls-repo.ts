@@ -3,6 +3,7 @@ import type { AgentStatus } from '../../../shared/model/referential.js';
 import type { CallInput } from '../../../shared/domain/call.js';
 import { AppError } from '../../../shared/contract/errors.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 
 interface CallRecord {
   id: number;
@@ -42,11 +43,11 @@ function toPost(r: PostRecord): Post {
 }
 
 export function listPosts(db: Db, callId: number): Post[] {
-  return (db.prepare('SELECT * FROM posts WHERE call_id = ? ORDER BY position, id').all(callId) as PostRecord[]).map(toPost);
+  return (stmt(db, 'SELECT * FROM posts WHERE call_id = ? ORDER BY position, id').all(callId) as PostRecord[]).map(toPost);
 }
 
 export function getCall(db: Db, id: number): Call {
-  const r = db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRecord | undefined;
+  const r = stmt(db, 'SELECT * FROM calls WHERE id = ?').get(id) as CallRecord | undefined;
   if (!r) throw new AppError('not_found', `L’appel n° ${id} n’existe pas (ou plus).`);
   return {
     id: r.id,

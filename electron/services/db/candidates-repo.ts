@@ -3,6 +3,7 @@ import type { AgentStatus, ApplicationStatus } from '../../../shared/model/refer
 import type { CandidateInput } from '../../../shared/domain/candidate.js';
 import { AppError } from '../../../shared/contract/errors.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 
 interface CandidateRecord {
   id: number;
@@ -26,18 +27,16 @@ interface CandidateRecord {
   status: string;
   created_at: string;
   updated_at: string;
-  wishes: string | null;
 }
 
-// Wishes come back as one comma-joined column so that listing 10,000 files is a single query.
-const SELECT = `SELECT c.*, (SELECT group_concat(post_id, ',') FROM
-                   (SELECT post_id FROM candidate_wishes w WHERE w.candidate_id = c.id ORDER BY rank)) AS wishes
-                FROM candidates c`;
-
 /** The query behind every candidate list (exported so that a test can check its plan uses candidates_call). */
-export const CANDIDATES_BY_CALL_SQL = `${SELECT} WHERE c.call_id = ?`;
+export const CANDIDATES_BY_CALL_SQL = 'SELECT * FROM candidates WHERE call_id = ?';
+// Wishes of a whole call in one pass, rather than a sub-query per file.
+export const WISHES_BY_CALL_SQL = `SELECT w.candidate_id, w.post_id FROM candidate_wishes w
+                              JOIN candidates c ON c.id = w.candidate_id
+                             WHERE c.call_id = ? ORDER BY w.candidate_id, w.rank`;
 
-function toFile(r: CandidateRecord): CandidateFile {
+function toFile(r: CandidateRecord, wishes: number[]): CandidateFile {
   return {
     id: r.id,
     callId: r.call_id,
@@ -56,7 +55,7 @@ function toFile(r: CandidateRecord): CandidateFile {
     email: r.email,
     experience: r.experience,
     motivations: r.motivations,
-    wishes: r.wishes ? r.wishes.split(',').map(Number) : [],
+    wishes,
     receivedOn: r.received_on,
     status: r.status as ApplicationStatus,
     createdAt: r.created_at,
@@ -65,13 +64,72 @@ function toFile(r: CandidateRecord): CandidateFile {
 }
 
 export function getCandidate(db: Db, id: number): CandidateFile {
-  const r = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as CandidateRecord | undefined;
+  const r = stmt(db, 'SELECT * FROM candidates WHERE id = ?').get(id) as CandidateRecord | undefined;
   if (!r) throw new AppError('not_found', `Le dossier n° ${id} n’existe pas (ou plus).`);
-  return toFile(r);
+  const wishes = (stmt(db, 'SELECT post_id FROM candidate_wishes WHERE candidate_id = ? ORDER BY rank').all(id) as { post_id: number }[]).map(
+    (w) => w.post_id,
+  );
+  return toFile(r, wishes);
 }
 
 export function listCandidates(db: Db, callId: number): CandidateFile[] {
-  return (db.prepare(CANDIDATES_BY_CALL_SQL).all(callId) as CandidateRecord[]).map(toFile);
+  const wishes = new Map<number, number[]>();
+  for (const w of stmt(db, WISHES_BY_CALL_SQL).all(callId) as { candidate_id: number; post_id: number }[]) {
+    const list = wishes.get(w.candidate_id);
+    if (list) list.push(w.post_id);
+    else wishes.set(w.candidate_id, [w.post_id]);
+  }
+  return (stmt(db, CANDIDATES_BY_CALL_SQL).all(callId) as CandidateRecord[]).map((r) => toFile(r, wishes.get(r.id) ?? []));
+}
+
+/** What the candidates table needs of a file: its row fields, and enough to assess its completeness. */
+export type CandidateSummary = Omit<CandidateFile, 'experience' | 'createdAt' | 'updatedAt'>;
+
+// The long free texts are cut to their first character: the list only needs to know whether they are filled,
+// and reading them whole for 10,000 files is most of the cost of opening a large call.
+export const SUMMARIES_BY_CALL_SQL = `SELECT id, call_id, nom, prenom, date_naissance, discipline, substr(adresse, 1, 1) AS adresse,
+         telephone, statut, corps, grade, echelon, etablissement, ville, email, substr(motivations, 1, 1) AS motivations,
+         received_on, status
+    FROM candidates WHERE call_id = ?`;
+
+// In the column order of SUMMARIES_BY_CALL_SQL.
+type SummaryTuple = [
+  number, number, string, string, string | null, string | null, string, string, string | null,
+  string, string, number | null, string, string, string, string, string | null, string,
+];
+
+export function listCandidateSummaries(db: Db, callId: number): CandidateSummary[] {
+  const wishes = new Map<number, number[]>();
+  for (const w of stmt(db, WISHES_BY_CALL_SQL).all(callId) as { candidate_id: number; post_id: number }[]) {
+    const list = wishes.get(w.candidate_id);
+    if (list) list.push(w.post_id);
+    else wishes.set(w.candidate_id, [w.post_id]);
+  }
+  // Arrays rather than objects from the driver: half the time for 10,000 rows (measured), same result.
+  const rows = stmt(db, SUMMARIES_BY_CALL_SQL).raw(true).all(callId) as SummaryTuple[];
+  return rows.map(
+    ([id, call_id, nom, prenom, date_naissance, discipline, adresse, telephone, statut, corps, grade, echelon, etablissement, ville, email, motivations, received_on, status]) => ({
+      id,
+      callId: call_id,
+      nom,
+      prenom,
+      dateNaissance: date_naissance,
+      discipline,
+      adresse,
+      telephone,
+      statut: statut as AgentStatus | null,
+      corps,
+      grade,
+      echelon,
+      etablissement,
+      ville,
+      email,
+      motivations,
+      wishes: wishes.get(id) ?? [],
+      receivedOn: received_on,
+      status: status as ApplicationStatus,
+    }),
+  );
 }
 
 function columns(input: CandidateInput): Record<string, unknown> {
@@ -98,8 +156,7 @@ function columns(input: CandidateInput): Record<string, unknown> {
 
 function assertEmailFree(db: Db, callId: number, email: string, exceptId: number | null): void {
   if (!email) return;
-  const other = db
-    .prepare('SELECT id, nom, prenom FROM candidates WHERE call_id = ? AND email = ? AND id IS NOT ?')
+  const other = stmt(db, 'SELECT id, nom, prenom FROM candidates WHERE call_id = ? AND email = ? AND id IS NOT ?')
     .get(callId, email, exceptId) as { id: number; nom: string; prenom: string } | undefined;
   if (other) {
     throw new AppError('conflict', `Un dossier existe déjà avec cette adresse mail dans cet appel (${other.nom} ${other.prenom}).`, {
@@ -109,8 +166,8 @@ function assertEmailFree(db: Db, callId: number, email: string, exceptId: number
 }
 
 function saveWishes(db: Db, candidateId: number, wishes: readonly number[]): void {
-  db.prepare('DELETE FROM candidate_wishes WHERE candidate_id = ?').run(candidateId);
-  const insert = db.prepare('INSERT INTO candidate_wishes (candidate_id, post_id, rank) VALUES (?, ?, ?)');
+  stmt(db, 'DELETE FROM candidate_wishes WHERE candidate_id = ?').run(candidateId);
+  const insert = stmt(db, 'INSERT INTO candidate_wishes (candidate_id, post_id, rank) VALUES (?, ?, ?)');
   wishes.forEach((postId, rank) => insert.run(candidateId, postId, rank + 1));
 }
 
@@ -119,9 +176,7 @@ export function insertCandidate(db: Db, callId: number, input: CandidateInput, n
   assertEmailFree(db, callId, input.email, null);
   const cols = { ...columns(input), call_id: callId, created_at: nowIso, updated_at: nowIso };
   const names = Object.keys(cols);
-  const info = db
-    .prepare(`INSERT INTO candidates (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`)
-    .run(cols);
+  const info = stmt(db, `INSERT INTO candidates (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})`).run(cols);
   const id = Number(info.lastInsertRowid);
   saveWishes(db, id, input.wishes);
   return id;
@@ -132,7 +187,7 @@ export function updateCandidate(db: Db, id: number, input: CandidateInput, nowIs
   assertEmailFree(db, current.callId, input.email, id);
   const cols = { ...columns(input), updated_at: nowIso };
   const names = Object.keys(cols);
-  db.prepare(`UPDATE candidates SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
+  stmt(db, `UPDATE candidates SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
   saveWishes(db, id, input.wishes);
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, JournalEntry } from '../../../shared/model/entities.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 
 export interface JournalWrite {
   at: string;
@@ -11,9 +12,7 @@ export interface JournalWrite {
 }
 
 export function appendJournal(db: Db, entry: JournalWrite): void {
-  db.prepare(
-    'INSERT INTO journal (at, actor_name, actor_email, method, entity, entity_id, call_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(entry.at, entry.actor?.name ?? 'Inconnu', entry.actor?.email ?? '', entry.method, entry.entity, entry.entityId, entry.callId);
+  stmt(db, 'INSERT INTO journal (at, actor_name, actor_email, method, entity, entity_id, call_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(entry.at, entry.actor?.name ?? 'Inconnu', entry.actor?.email ?? '', entry.method, entry.entity, entry.entityId, entry.callId);
 }
 
 export function listJournal(db: Db, callId: number | undefined, limit: number): JournalEntry[] {

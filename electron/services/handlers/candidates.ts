@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/contract/errors.js';
 import { checkCandidateDraft, toCandidateRow } from '../../../shared/domain/candidate.js';
 import { filterCandidates } from '../../../shared/domain/candidate-list.js';
 import { getCall } from '../db/calls-repo.js';
-import { deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../db/candidates-repo.js';
+import { deleteCandidate, getCandidate, insertCandidate, listCandidateSummaries, updateCandidate } from '../db/candidates-repo.js';
 import { todayOf, type HandlerSlice } from './types.js';
 
 const INVALID = 'Le dossier contient des erreurs : corrigez les champs signalés. Rien n’a été enregistré.';
@@ -12,7 +12,7 @@ export const candidateHandlers: HandlerSlice<
 > = {
   'candidates-list': ({ callId, filter }, { db }) => {
     const call = getCall(db, callId);
-    const rows = listCandidates(db, callId).map((file) => toCandidateRow(file, call));
+    const rows = listCandidateSummaries(db, callId).map((file) => toCandidateRow(file, call));
     return filterCandidates(rows, filter ?? {});
   },
   'candidates-get': ({ id }, { db }) => getCandidate(db, id),

@@ -1,3 +1,4 @@
+import { parisDateOf } from '../../../shared/domain/dates.js';
 import type { MethodName, ParsedArgsOf, ResultOf } from '../../../shared/contract/methods.js';
 import type { ChangedEntity } from '../../../shared/contract/events.js';
 import type { Actor } from '../../../shared/model/entities.js';
@@ -31,7 +32,5 @@ export type HandlerSlice<K extends MethodName> = { [P in K]: Handler<P> };
 
 /** Today's date in Paris: the date a French secretariat reads on its calendar. */
 export function todayOf(ctx: HandlerContext): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    ctx.now(),
-  );
+  return parisDateOf(ctx.now());
 }
