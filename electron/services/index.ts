@@ -11,12 +11,12 @@ import { callHandlers } from './handlers/calls.js';
 import { candidateHandlers } from './handlers/candidates.js';
 import { peopleHandlers } from './handlers/people.js';
 import { systemHandlers } from './handlers/system.js';
+import { exportHandlers } from './handlers/exports.js';
+import { intakeHandlers } from './handlers/intake.js';
 import type { Change, HandlerContext, Handlers } from './handlers/types.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
 import { APP_VERSION } from './version.js';
 
-// `satisfies` makes a method missing from the contract (or an extra one) a type error.
-const handlers = { ...systemHandlers, ...callHandlers, ...candidateHandlers, ...peopleHandlers } satisfies Handlers;
 
 export interface ServicesOptions {
   dataDir: string;
@@ -46,6 +46,15 @@ export function createServices(options: ServicesOptions): Services {
   const preferences = options.preferences ?? jsonFilePreferences(options.dataDir);
   const listeners = new Set<(message: PushMessage) => void>();
   let closed = false;
+  // `satisfies` makes a method missing from the contract (or an extra one) a type error.
+  const handlers = {
+    ...systemHandlers,
+    ...callHandlers,
+    ...candidateHandlers,
+    ...peopleHandlers,
+    ...intakeHandlers(),
+    ...exportHandlers,
+  } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {
     const args = parseArgs(name, rawArgs);
@@ -60,6 +69,7 @@ export function createServices(options: ServicesOptions): Services {
       mode: options.mode ?? 'browser',
       appVersion: APP_VERSION,
       record: (change) => changes.push(change),
+      push: (message) => emit(message),
       eraseAfterCommit: () => {
         erase = true;
       },

@@ -5,6 +5,7 @@ import { CallFormPage } from './features/calls/CallFormPage.js';
 import { CallPage } from './features/calls/CallPage.js';
 import { CallsPage } from './features/calls/CallsPage.js';
 import { CandidatePage } from './features/candidates/CandidatePage.js';
+import { IntakePage } from './features/intake/IntakePage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { useApp } from './store/context.js';
 
@@ -99,5 +100,7 @@ function Screen() {
       return <CandidatePage key={`${route.callId}-${route.candidateId ?? 'new'}`} callId={route.callId} candidateId={route.candidateId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'intake':
+      return <IntakePage key={route.callId} callId={route.callId} />;
   }
 }

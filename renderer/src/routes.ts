@@ -6,6 +6,7 @@ export type Route =
   | { name: 'call'; callId: number; tab: CallTab }
   | { name: 'call-form'; callId: number | null }
   | { name: 'candidate'; callId: number; candidateId: number | null }
+  | { name: 'intake'; callId: number }
   | { name: 'settings' };
 
 const TABS: readonly CallTab[] = ['candidatures', 'postes', 'commission', 'informations'];
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
     const callId = num(parts[1]);
     if (callId !== null) {
       if (parts[2] === 'modifier') return { name: 'call-form', callId };
+      if (parts[2] === 'import') return { name: 'intake', callId };
       if (parts[2] === 'candidatures' && parts[3] === 'nouvelle') return { name: 'candidate', callId, candidateId: null };
       const candidateId = num(parts[3]);
       if (parts[2] === 'candidatures' && candidateId !== null) return { name: 'candidate', callId, candidateId };
@@ -41,5 +43,7 @@ export function formatRoute(route: Route): string {
       return route.callId === null ? '#/appels/nouveau' : `#/appels/${route.callId}/modifier`;
     case 'candidate':
       return `#/appels/${route.callId}/candidatures/${route.candidateId ?? 'nouvelle'}`;
+    case 'intake':
+      return `#/appels/${route.callId}/import`;
   }
 }

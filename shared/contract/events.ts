@@ -3,9 +3,10 @@ export type ChangedEntity = 'calls' | 'candidates' | 'members' | 'inspectors' | 
 
 export interface PushEvents {
   changed: { entity: ChangedEntity; callId: number | null };
+  /** A long task moves on (reading a large workbook…); `fraction` from 0 to 1. */
+  progress: { task: 'intake'; id: string; fraction: number; label: string };
 }
 export type PushEventName = keyof PushEvents;
-export interface PushMessage<K extends PushEventName = PushEventName> {
-  event: K;
-  payload: PushEvents[K];
-}
+/** One message; narrowing on `event` narrows `payload`. */
+export type PushMessage = { [K in PushEventName]: { event: K; payload: PushEvents[K] } }[PushEventName];
+export const PUSH_EVENT_NAMES: readonly PushEventName[] = ['changed', 'progress'];

@@ -11,6 +11,8 @@ import type {
 } from '../model/entities.js';
 import { APPLICATION_STATUSES, MEMBER_ROLES } from '../model/referential.js';
 import { SORT_KEYS } from '../domain/candidate-list.js';
+import { INTAKE_FIELDS } from '../domain/intake/types.js';
+import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
 import type { ErrorCode } from './errors.js';
 
 // Guards against absurd payloads before any domain check runs; domain limits are stricter.
@@ -79,6 +81,11 @@ export const candidateFilterSchema = z.object({
   postId: id.optional(),
   sort: z.object({ key: z.enum(SORT_KEYS), direction: z.enum(['asc', 'desc']) }).optional(),
 });
+
+// 50 MB of file as base64 (4/3), plus a margin.
+const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 1024;
+const intakeId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Identifiant d’import invalide.');
+const mappingSchema = z.array(z.enum(INTAKE_FIELDS).nullable()).max(500);
 
 export const actorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().max(200) });
 
@@ -173,6 +180,55 @@ export const methods = {
     args: z.object({ id }),
     mutates: true,
     summary: 'Supprime définitivement un dossier (effacement sécurisé).',
+    errors: ['not_found'],
+  }),
+  'intake-open': method<IntakePreview>()({
+    args: z.object({
+      callId: id,
+      intakeId,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_BASE64, 'Fichier trop volumineux : 50 Mo au plus.'),
+    }),
+    mutates: false,
+    summary:
+      'Lit un tableur (.xlsx ou .csv) et prépare son import dans un appel : feuilles, ligne d’en-tête, correspondance proposée des colonnes, aperçu et rapport de validation. Rien n’est écrit.',
+    errors: ['validation', 'not_found', 'too_large'],
+  }),
+  'intake-preview': method<IntakePreview>()({
+    args: z.object({ intakeId, sheetIndex: z.number().int().min(0).max(200).optional(), mapping: mappingSchema.optional() }),
+    mutates: false,
+    summary: 'Recalcule l’aperçu d’un import préparé avec une autre feuille ou une autre correspondance des colonnes. Rien n’est écrit.',
+    errors: ['validation', 'not_found'],
+  }),
+  'intake-mapping-save': method<{ saved: true }>()({
+    args: z.object({ intakeId, mapping: mappingSchema }),
+    mutates: true,
+    summary: 'Retient la correspondance des colonnes pour les prochains fichiers du même appel ayant les mêmes en-têtes.',
+    errors: ['validation', 'not_found'],
+  }),
+  'intake-commit': method<IntakeResult>()({
+    args: z.object({ intakeId, sheetIndex: z.number().int().min(0).max(200), mapping: mappingSchema }),
+    mutates: true,
+    summary:
+      'Écrit les lignes acceptées d’un import préparé, en une seule transaction : toutes ou aucune. Les lignes refusées ne sont pas écrites.',
+    errors: ['validation', 'not_found', 'conflict'],
+  }),
+  'intake-cancel': method<{ cancelled: boolean }>()({
+    args: z.object({ intakeId }),
+    mutates: false,
+    summary: 'Abandonne un import (lecture en cours comprise) ; rien n’est écrit.',
+    errors: [],
+  }),
+  'candidates-export': method<ExportedFile>()({
+    args: z.object({ callId: id, filter: candidateFilterSchema.optional(), format: z.enum(['xlsx', 'csv']) }),
+    mutates: false,
+    summary: 'Exporte les candidatures d’un appel (filtres appliqués) en .xlsx (avec feuille « Métadonnées ») ou en .csv pour Excel.',
+    errors: ['not_found'],
+  }),
+  'intake-template': method<ExportedFile>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary: 'Modèle d’import vierge pour un appel : mêmes colonnes que l’export, listes déroulantes ; il se réimporte sans étape de correspondance.',
     errors: ['not_found'],
   }),
   'members-list': method<Member[]>()({

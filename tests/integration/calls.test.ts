@@ -190,6 +190,7 @@ describe('push events', () => {
     const t = makeServices();
     const seen: { message: PushMessage; inTransaction: boolean; stored: unknown }[] = [];
     t.services.subscribe((message) => {
+      if (message.event !== 'changed') return;
       seen.push({
         message,
         inTransaction: t.services.db.inTransaction,

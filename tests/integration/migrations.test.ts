@@ -85,6 +85,18 @@ const checks: Record<number, (db: Db) => void> = {
     db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
     expect(db.prepare('SELECT COUNT(*) AS n FROM candidate_wishes').get()).toEqual({ n: 0 });
   },
+  2: (db) => {
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const save = db.prepare('INSERT INTO import_mappings (call_id, signature, mapping, updated_at) VALUES (?, ?, ?, ?)');
+    save.run(callId, 'nom|prenom', '["nom","prenom"]', now);
+    // One mapping per call and header layout.
+    expect(sqliteErrorOf(() => save.run(callId, 'nom|prenom', '["nom",null]', now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    expect(sqliteErrorOf(() => save.run(callId, 'autre', 'pas du json', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => save.run(999, 'x', '[]', now))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+    // Archiving keeps them; deleting the call (never done by the app today) takes them along.
+    db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM import_mappings').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {

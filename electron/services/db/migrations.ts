@@ -116,6 +116,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX journal_call ON journal(call_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'correspondances de colonnes retenues pour les imports',
+    sql: `
+      CREATE TABLE import_mappings (
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        -- The file's folded headers: the same spreadsheet layout gets the same mapping back.
+        signature TEXT NOT NULL,
+        mapping TEXT NOT NULL CHECK (json_valid(mapping)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (call_id, signature)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,6 @@
 import { parisDateOf } from '../../../shared/domain/dates.js';
 import type { MethodName, ParsedArgsOf, ResultOf } from '../../../shared/contract/methods.js';
-import type { ChangedEntity } from '../../../shared/contract/events.js';
+import type { ChangedEntity, PushMessage } from '../../../shared/contract/events.js';
 import type { Actor } from '../../../shared/model/entities.js';
 import type { Db } from '../db/open.js';
 import type { PreferencesStore } from '../preferences.js';
@@ -22,6 +22,8 @@ export interface HandlerContext {
   mode: 'desktop' | 'browser';
   appVersion: string;
   record(change: Change): void;
+  /** Sends a push message now (progress of a long task); changes are announced by `record` after commit. */
+  push(message: PushMessage): void;
   /** Personal data was deleted: once committed, it must also leave the WAL file (secure_delete covers the main file). */
   eraseAfterCommit(): void;
 }

@@ -24,7 +24,8 @@ interface SessionSlice {
 interface UiSlice {
   route: Route;
   notice: Notice | null;
-  navigate(route: Route): void;
+  /** Goes to a screen; `notice` is shown there (the previous screen's notice is dropped). */
+  navigate(route: Route, notice?: Notice): void;
   syncRouteFromLocation(): void;
   notify(notice: Notice | null): void;
 }
@@ -70,7 +71,9 @@ const sessionSlice =
       try {
         const [appInfo, prefs] = await Promise.all([api.invoke('app-info', {}), api.invoke('prefs-get', {})]);
         set({ appInfo, prefs });
-        api.onPush(({ payload }) => {
+        api.onPush((message) => {
+          if (message.event !== 'changed') return;
+          const { payload } = message;
           const state = get();
           if (payload.entity === 'prefs') return;
           void state.loadCalls();
@@ -96,10 +99,10 @@ const sessionSlice =
 const uiSlice: Slice<UiSlice> = (set) => ({
   route: parseRoute(window.location.hash),
   notice: null,
-  navigate(route) {
+  navigate(route, notice) {
     const hash = formatRoute(route);
     if (window.location.hash !== hash) history.pushState(null, '', hash);
-    set({ route, notice: null });
+    set({ route, notice: notice ?? null });
     window.scrollTo?.(0, 0);
   },
   syncRouteFromLocation() {
@@ -152,13 +155,14 @@ const callsSlice =
       try {
         const { callIds, created } = await api.invoke('demo-open', {});
         await get().loadCalls();
-        get().notify({
+        const notice: Notice = {
           kind: created ? 'success' : 'info',
           text: created
             ? 'La démonstration est chargée : deux appels réels et des candidats fictifs.'
             : 'La démonstration était déjà chargée.',
-        });
-        if (callIds[0] !== undefined) get().navigate({ name: 'call', callId: callIds[0], tab: 'candidatures' });
+        };
+        if (callIds[0] !== undefined) get().navigate({ name: 'call', callId: callIds[0], tab: 'candidatures' }, notice);
+        else get().notify(notice);
       } catch (error) {
         get().notify({ kind: 'error', text: message(error) });
       }

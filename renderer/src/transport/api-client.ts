@@ -1,6 +1,6 @@
 import type { CommissionBridge } from '../../../shared/contract/bridge.js';
 import type { Envelope, ErrorCode, FieldErrors } from '../../../shared/contract/errors.js';
-import type { PushMessage } from '../../../shared/contract/events.js';
+import { PUSH_EVENT_NAMES, type PushMessage } from '../../../shared/contract/events.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../../shared/contract/methods.js';
 
 /** A failed call, as the screens need it: a French message and, for forms, the faulty fields. */
@@ -80,10 +80,12 @@ function browserClient(): ApiClient {
       listeners.add(listener);
       if (!source) {
         source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
-        source.addEventListener('changed', (event) => {
-          const message: PushMessage = { event: 'changed', payload: JSON.parse((event as MessageEvent<string>).data) };
-          for (const l of listeners) l(message);
-        });
+        for (const name of PUSH_EVENT_NAMES) {
+          source.addEventListener(name, (event) => {
+            const message = { event: name, payload: JSON.parse((event as MessageEvent<string>).data) } as PushMessage;
+            for (const l of listeners) l(message);
+          });
+        }
       }
       return () => {
         listeners.delete(listener);

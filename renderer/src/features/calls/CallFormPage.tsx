@@ -15,7 +15,6 @@ type TextKey = Exclude<keyof CallDraft, 'posts' | 'acceptedStatuses' | 'accepted
 export function CallFormPage({ callId }: { callId: number | null }) {
   const api = useApp((s) => s.api);
   const navigate = useApp((s) => s.navigate);
-  const notify = useApp((s) => s.notify);
   const loadCalls = useApp((s) => s.loadCalls);
   const form = useDraftForm<CallDraft>(emptyCallDraft(), checkCallDraft);
   const [loaded, setLoaded] = useState(callId === null);
@@ -73,8 +72,10 @@ export function CallFormPage({ callId }: { callId: number | null }) {
     try {
       const saved = callId === null ? await api.invoke('calls-create', { call: draft }) : await api.invoke('calls-update', { id: callId, call: draft });
       await loadCalls();
-      notify({ kind: 'success', text: callId === null ? `L’appel « ${saved.title} » est créé.` : 'Les modifications de l’appel sont enregistrées.' });
-      navigate({ name: 'call', callId: saved.id, tab: callId === null ? 'candidatures' : 'informations' });
+      navigate(
+        { name: 'call', callId: saved.id, tab: callId === null ? 'candidatures' : 'informations' },
+        { kind: 'success', text: callId === null ? `L’appel « ${saved.title} » est créé.` : 'Les modifications de l’appel sont enregistrées.' },
+      );
     } catch (error) {
       if (error instanceof ApiError) {
         form.setServerErrors(error.fieldErrors);

@@ -34,7 +34,6 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
   const call = useApp((s) => s.currentCall);
   const openCall = useApp((s) => s.openCall);
   const navigate = useApp((s) => s.navigate);
-  const notify = useApp((s) => s.notify);
   const [file, setFile] = useState<CandidateFile | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -117,8 +116,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
         candidateId === null
           ? await api.invoke('candidates-create', { callId, candidate: draft })
           : await api.invoke('candidates-update', { id: candidateId, candidate: draft });
-      notify({ kind: 'success', text: `Le dossier de ${saved.prenom} ${saved.nom} est enregistré.` });
-      navigate({ name: 'call', callId, tab: 'candidatures' });
+      navigate({ name: 'call', callId, tab: 'candidatures' }, { kind: 'success', text: `Le dossier de ${saved.prenom} ${saved.nom} est enregistré.` });
     } catch (error) {
       if (error instanceof ApiError) {
         form.setServerErrors(error.fieldErrors);
@@ -135,8 +133,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
     if (!window.confirm(`Supprimer définitivement le dossier de ${file.prenom} ${file.nom} ? Cette action est irréversible.`)) return;
     try {
       await api.invoke('candidates-delete', { id: candidateId });
-      notify({ kind: 'success', text: `Le dossier de ${file.prenom} ${file.nom} est supprimé.` });
-      navigate({ name: 'call', callId, tab: 'candidatures' });
+      navigate({ name: 'call', callId, tab: 'candidatures' }, { kind: 'success', text: `Le dossier de ${file.prenom} ${file.nom} est supprimé.` });
     } catch (error) {
       setFailure((error as Error).message);
     }

@@ -3,12 +3,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FLAG_LABELS } from '../../../../shared/domain/candidate.js';
 import { filterCandidates, type SortKey } from '../../../../shared/domain/candidate-list.js';
 import { formatFrenchDate } from '../../../../shared/domain/dates.js';
 import type { AdmissibilityFlag, Call } from '../../../../shared/model/entities.js';
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, DISCIPLINES, disciplineLabel, type ApplicationStatus } from '../../../../shared/model/referential.js';
+import { saveExportedFile } from '../../components/files.js';
 import { FLAG_SEVERITY, plural } from '../../components/labels.js';
 import { useApp } from '../../store/context.js';
 
@@ -29,6 +30,8 @@ export function CandidatesTab({ call }: { call: Call }) {
   const setFilter = useApp((s) => s.setFilter);
   const loadCandidates = useApp((s) => s.loadCandidates);
   const navigate = useApp((s) => s.navigate);
+  const api = useApp((s) => s.api);
+  const notify = useApp((s) => s.notify);
 
   useEffect(() => {
     void loadCandidates(call.id);
@@ -56,6 +59,18 @@ export function CandidatesTab({ call }: { call: Call }) {
     setFilter({ sort: { key, direction: current?.key === key && current.direction === 'asc' ? 'desc' : 'asc' } });
   };
   const open = (id: number) => navigate({ name: 'candidate', callId: call.id, candidateId: id });
+  const [exporting, setExporting] = useState(false);
+  // The export takes the same filter and order as the screen.
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    setExporting(true);
+    try {
+      saveExportedFile(await api.invoke('candidates-export', { callId: call.id, filter, format }));
+    } catch (error) {
+      notify({ kind: 'error', text: (error as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <section aria-label="Candidatures">
@@ -128,6 +143,17 @@ export function CandidatesTab({ call }: { call: Call }) {
         )}
         <Button iconId="fr-icon-user-add-line" onClick={() => navigate({ name: 'candidate', callId: call.id, candidateId: null })}>
           Nouvelle candidature
+        </Button>
+      </div>
+      <div className="toolbar fr-mb-2w">
+        <Button priority="secondary" size="small" iconId="fr-icon-upload-line" onClick={() => navigate({ name: 'intake', callId: call.id })}>
+          Importer un tableur
+        </Button>
+        <Button priority="secondary" size="small" iconId="fr-icon-download-line" disabled={exporting} onClick={() => void exportAs('xlsx')}>
+          Exporter la sélection (.xlsx)
+        </Button>
+        <Button priority="tertiary" size="small" iconId="fr-icon-download-line" disabled={exporting} onClick={() => void exportAs('csv')}>
+          Exporter la sélection (.csv)
         </Button>
       </div>
 

@@ -57,7 +57,7 @@ function MembersSection({ call }: { call: Call }) {
         Membres de la commission
       </h2>
       {call.presidedBy && <p>Présidence prévue par l’appel : {call.presidedBy}.</p>}
-      <div className="fr-table">
+      <div className="fr-table fr-table--no-caption">
         <table data-testid="members-table">
           <caption>Membres</caption>
           <thead>
@@ -143,7 +143,7 @@ function InspectorsSection({ call }: { call: Call }) {
       <h2 id="titre-inspecteurs" className="fr-h4">
         Inspecteurs (IA-IPR) sollicités pour avis
       </h2>
-      <div className="fr-table">
+      <div className="fr-table fr-table--no-caption">
         <table data-testid="inspectors-table">
           <caption>Inspecteurs</caption>
           <thead>

@@ -1,0 +1,166 @@
+// Workbooks and CSV files the secretariat takes away: the candidates of a call and the blank import template.
+import { FLAG_LABELS, toCandidateRow } from '../../../shared/domain/candidate.js';
+import { filterCandidates, type CandidateFilter } from '../../../shared/domain/candidate-list.js';
+import { INTAKE_FIELD_LABELS, toCsv } from '../../../shared/domain/intake/index.js';
+import type { IntakeField } from '../../../shared/domain/intake/types.js';
+import { formatFrenchDate } from '../../../shared/domain/dates.js';
+import { foldText } from '../../../shared/domain/text.js';
+import type { Call, CandidateFile } from '../../../shared/model/entities.js';
+import type { ExportedFile } from '../../../shared/model/intake.js';
+import {
+  AGENT_STATUS_LABELS,
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUSES,
+  AGENT_STATUSES,
+  DISCIPLINES,
+  disciplineLabel,
+} from '../../../shared/model/referential.js';
+import { getCall } from '../db/calls-repo.js';
+import { listCandidates } from '../db/candidates-repo.js';
+import { writeTableWorkbook, type ColumnSpec } from '../excel/write-workbook.js';
+import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
+
+/** The columns of the export and of the template, in this order; the import maps them back by their headers. */
+const COLUMNS: IntakeField[] = [
+  'nom',
+  'prenom',
+  'dateNaissance',
+  'discipline',
+  'statut',
+  'corps',
+  'grade',
+  'echelon',
+  'etablissement',
+  'ville',
+  'adresse',
+  'telephone',
+  'email',
+  'wishes',
+  'receivedOn',
+  'status',
+  'experience',
+  'motivations',
+];
+const ADMISSIBILITY_HEADER = 'Recevabilité (calculée)';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function postName(call: Call, postId: number): string {
+  const post = call.posts.find((p) => p.id === postId);
+  return post ? post.site || post.label : '';
+}
+
+function columnSpecs(call: Call): ColumnSpec[] {
+  const kinds: Partial<Record<IntakeField, ColumnSpec['kind']>> = { dateNaissance: 'date', receivedOn: 'date', echelon: 'number' };
+  const lists: Partial<Record<IntakeField, string[]>> = {
+    // The call's own disciplines first: they are the ones a secretariat picks most.
+    discipline: [
+      ...call.acceptedDisciplines.map(disciplineLabel),
+      ...DISCIPLINES.filter((d) => !call.acceptedDisciplines.includes(d.code)).map((d) => d.label),
+    ],
+    statut: AGENT_STATUSES.map((s) => AGENT_STATUS_LABELS[s]),
+    status: APPLICATION_STATUSES.map((s) => APPLICATION_STATUS_LABELS[s]),
+    wishes: call.posts.map((p) => p.site || p.label),
+  };
+  return COLUMNS.map((field) => ({
+    header: INTAKE_FIELD_LABELS[field],
+    kind: kinds[field] ?? 'text',
+    ...(lists[field] ? { list: lists[field] } : {}),
+  }));
+}
+
+function cellsOf(call: Call, file: CandidateFile): (string | number | null)[] {
+  return COLUMNS.map((field) => {
+    switch (field) {
+      case 'discipline':
+        return disciplineLabel(file.discipline);
+      case 'statut':
+        return file.statut ? AGENT_STATUS_LABELS[file.statut] : '';
+      case 'status':
+        return APPLICATION_STATUS_LABELS[file.status];
+      case 'wishes':
+        return file.wishes.map((id) => postName(call, id)).join(' ; ');
+      case 'echelon':
+        return file.echelon;
+      case 'dateNaissance':
+        return file.dateNaissance;
+      case 'receivedOn':
+        return file.receivedOn;
+      default:
+        return file[field as Exclude<IntakeField, 'corpsGradeEchelon' | 'affectation'>] as string;
+    }
+  });
+}
+
+function describeFilter(call: Call, filter: CandidateFilter | undefined): string {
+  if (!filter) return 'Aucun';
+  const parts: string[] = [];
+  if (filter.search) parts.push(`recherche « ${filter.search} »`);
+  if (filter.discipline) parts.push(`discipline ${disciplineLabel(filter.discipline)}`);
+  if (filter.status) parts.push(`état ${APPLICATION_STATUS_LABELS[filter.status]}`);
+  if (filter.flag) parts.push(`recevabilité ${FLAG_LABELS[filter.flag]}`);
+  if (filter.postId !== undefined) parts.push(`1er vœu ${postName(call, filter.postId)}`);
+  return parts.join(', ') || 'Aucun';
+}
+
+function fileStem(call: Call, what: string, ctx: HandlerContext): string {
+  const slug = foldText(call.title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `${what}-${slug}-${todayOf(ctx)}`;
+}
+
+function parisDateTime(instant: Date): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(instant);
+}
+
+export const exportHandlers: HandlerSlice<'candidates-export' | 'intake-template'> = {
+  'candidates-export': async ({ callId, filter, format }, ctx) => {
+    const call = getCall(ctx.db, callId);
+    const files = listCandidates(ctx.db, callId);
+    const byId = new Map(files.map((f) => [f.id, f]));
+    // The same filter and order as the screen, from the same shared function.
+    const rows = filterCandidates(
+      files.map((f) => toCandidateRow(f, call)),
+      filter ?? {},
+    );
+    const specs = columnSpecs(call);
+    const table = rows.map((row) => [...cellsOf(call, byId.get(row.id)!), row.flags.map((f) => FLAG_LABELS[f]).join(', ')]);
+    const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER];
+    const stem = fileStem(call, 'candidatures', ctx);
+    if (format === 'csv') {
+      const bytes = toCsv([headers, ...table.map((r) => r.map((c, i) => (i < specs.length && specs[i]!.kind === 'date' && typeof c === 'string' ? formatFrenchDate(c) : c)))]);
+      return { fileName: `${stem}.csv`, mimeType: 'text/csv;charset=utf-8', contentBase64: Buffer.from(bytes).toString('base64') };
+    }
+    const buffer = await writeTableWorkbook({
+      sheets: [{ name: 'Candidatures', columns: [...specs, { header: ADMISSIBILITY_HEADER, kind: 'text' }], rows: table }],
+      metadata: [
+        ['Appel', call.title],
+        ['Référence', call.reference],
+        ['Académie', call.academie],
+        ['Exporté le', parisDateTime(ctx.now())],
+        ['Exporté par', ctx.actor ? `${ctx.actor.name}${ctx.actor.email ? ` <${ctx.actor.email}>` : ''}` : 'Non renseigné'],
+        ['Version de l’application', ctx.appVersion],
+        ['Filtres', describeFilter(call, filter)],
+        ['Nombre de candidatures', String(rows.length)],
+      ],
+      creator: ctx.actor?.name ?? 'Commission de recrutement',
+      now: ctx.now(),
+    });
+    return { fileName: `${stem}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
+  },
+  'intake-template': async ({ callId }, ctx) => {
+    const call = getCall(ctx.db, callId);
+    const buffer = await writeTableWorkbook({
+      sheets: [{ name: 'Candidatures', columns: columnSpecs(call), rows: [], validationRows: 1000 }],
+      metadata: [
+        ['Appel', call.title],
+        ['Référence', call.reference],
+        ['Modèle créé le', parisDateTime(ctx.now())],
+        ['Version de l’application', ctx.appVersion],
+        ['Mode d’emploi', 'Une ligne par candidature, à partir de la ligne 2. Dates au format jj/mm/aaaa. Plusieurs postes demandés : séparez-les par « ; ».'],
+      ],
+      creator: ctx.actor?.name ?? 'Commission de recrutement',
+      now: ctx.now(),
+    });
+    return { fileName: `${fileStem(call, 'modele-import', ctx)}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
+  },
+};
