@@ -35,6 +35,13 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'inspectors-delete': '{ id: number }',
   'demo-open': '{ callIds: number[]; created: boolean }',
   'journal-list': 'JournalEntry[]',
+  'intake-open': 'IntakePreview',
+  'intake-preview': 'IntakePreview',
+  'intake-mapping-save': '{ saved: true }',
+  'intake-commit': 'IntakeResult',
+  'intake-cancel': '{ cancelled: boolean }',
+  'candidates-export': 'ExportedFile',
+  'intake-template': 'ExportedFile',
 };
 
 /** What each error code means for a script author, and the HTTP status it comes with. */
@@ -111,6 +118,19 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
   'prefs-set': { whoAmI: { name: 'Secrétariat IPR', email: 'secretariat.ipr@ac-aix-marseille.example' } },
   'calls-list': { includeArchived: false },
   'calls-create': { call: CALL_EXAMPLE },
+  // A two-line CSV (« Nom;Prénom;Adresse mail académique ») in base64: any .xlsx or .csv file works the same way.
+  'intake-open': {
+    callId: 1,
+    intakeId: 'import-2026-05-16-a',
+    fileName: 'candidatures.csv',
+    contentBase64: Buffer.from('Nom;Prénom;Adresse mail académique\r\nMARTIN;Élodie;elodie.martin@ac-aix-marseille.example\r\n').toString('base64'),
+  },
+  'intake-preview': { intakeId: 'import-2026-05-16-a', sheetIndex: 0, mapping: ['nom', 'prenom', 'email'] },
+  'intake-mapping-save': { intakeId: 'import-2026-05-16-a', mapping: ['nom', 'prenom', 'email'] },
+  'intake-commit': { intakeId: 'import-2026-05-16-a', sheetIndex: 0, mapping: ['nom', 'prenom', 'email'] },
+  'intake-cancel': { intakeId: 'import-2026-05-16-a' },
+  'candidates-export': { callId: 1, format: 'xlsx', filter: { flag: 'complet' } },
+  'intake-template': { callId: 1 },
   'calls-update': { id: 1, call: { ...CALL_EXAMPLE, posts: [{ id: 1, label: 'Professeur relais territorial CSTI', site: 'Réseau Les Écrins', places: '2' }] } },
   'calls-archive': { id: 1, archived: true },
   'candidates-list': { callId: 1, filter: { search: 'martin', discipline: 'svt', sort: { key: 'receivedOn', direction: 'desc' } } },

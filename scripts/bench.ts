@@ -12,7 +12,9 @@ import type { CandidateFilter } from '../shared/domain/candidate-list.js';
 import { DISCIPLINES, type ApplicationStatus } from '../shared/model/referential.js';
 import { openDatabase } from '../electron/services/db/open.js';
 import { createServices, type Services } from '../electron/services/index.js';
-import { createRecorder, formatTable, medianMs, rssMb, seededRandom, timeMs, writeResults } from './bench-kit.js';
+import ExcelJS from 'exceljs';
+import type { ExportedFile, IntakePreview, IntakeResult } from '../shared/model/intake.js';
+import { createRecorder, type Recorder, formatTable, medianMs, rssMb, seededRandom, timeMs, writeResults } from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // dist/scripts -> repository root
@@ -118,6 +120,17 @@ function generateDrafts(count: number, postIds: readonly [number, number], seed:
   };
   const [p1, p2] = postIds;
   const drafts: CandidateDraft[] = [];
+  // Nom + prénom + date de naissance identify a person (the import merges such rows): keep them distinct.
+  const identities = new Set<string>();
+  const birthDate = (nom: string, prenom: string): string => {
+    for (;;) {
+      const date = `${pad2(1 + Math.floor(rnd() * 28))}/${pad2(1 + Math.floor(rnd() * 12))}/${1962 + Math.floor(rnd() * 40)}`;
+      if (!identities.has(`${nom}|${prenom}|${date}`)) {
+        identities.add(`${nom}|${prenom}|${date}`);
+        return date;
+      }
+    }
+  };
   for (let i = 0; i < count; i++) {
     const nom = pick(NOMS);
     const prenom = pick(PRENOMS);
@@ -144,7 +157,7 @@ function generateDrafts(count: number, postIds: readonly [number, number], seed:
     drafts.push({
       nom,
       prenom,
-      dateNaissance: chance(0.97) ? `${pad2(1 + Math.floor(rnd() * 28))}/${pad2(1 + Math.floor(rnd() * 12))}/${1962 + Math.floor(rnd() * 40)}` : '',
+      dateNaissance: chance(0.97) ? birthDate(nom, prenom) : '',
       discipline,
       adresse: chance(0.96) ? `${1 + Math.floor(rnd() * 120)} ${pick(STREETS)}, ${cp} ${ville}` : '',
       telephone: chance(0.97) ? `06 ${pad2(Math.floor(rnd() * 100))} ${pad2(Math.floor(rnd() * 100))} ${pad2(Math.floor(rnd() * 100))} ${pad2(Math.floor(rnd() * 100))}` : '',
@@ -294,6 +307,8 @@ async function main(): Promise<void> {
     record('candidates_list_all_10k_ms', listAllMs, 'ms', 150);
     record('candidates_list_filter_10k_ms', listFilterMs, 'ms', 150);
 
+    await benchSpreadsheets(record, services, created.id, join(dir, 'import'));
+
     record('services_rss_baseline_mb', baselineRss, 'MiB', null);
     record('services_rss_after_insert_mb', afterInsertRss, 'MiB', null);
     record('services_rss_10k_mb', rssMb(), 'MiB', 300);
@@ -309,6 +324,56 @@ async function main(): Promise<void> {
   } finally {
     services?.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Export and import of a 10,000-row workbook through dispatch, each beside a bare exceljs write or read of
+ * the same cells in the same run: the ratio is what the app adds (validation lists, styles, zip guard,
+ * worker, report, transaction) to what exceljs itself costs.
+ */
+async function benchSpreadsheets(record: Recorder['record'], services: Services, callId: number, importDir: string): Promise<void> {
+  let exported: ExportedFile | null = null;
+  const exportMs = await medianMs(async () => {
+    exported = await call<ExportedFile>(services, 'candidates-export', { callId, format: 'xlsx' });
+  }, 3);
+  const bytes = Buffer.from(exported!.contentBase64, 'base64');
+
+  // The same cells, written bare: values only, no styles, lists, filter or metadata.
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.load(bytes as unknown as ArrayBuffer);
+  const cells: unknown[][] = [];
+  source.getWorksheet('Candidatures')!.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+  const bareWriteMs = await medianMs(async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Candidatures').addRows(cells);
+    await wb.xlsx.writeBuffer();
+  }, 3);
+  record('export_10k_ms', exportMs, 'ms', null);
+  record('bare_write_10k_ms', bareWriteMs, 'ms', null);
+  record('export_10k_ratio_vs_bare_write', exportMs / bareWriteMs, '×', 1.3);
+
+  // Import into a fresh call, so that every row is new and written.
+  const importer = createServices({ dataDir: importDir, now: () => NOW });
+  try {
+    const target = await call<Call>(importer, 'calls-create', { call: CALL_DRAFT });
+    const contentBase64 = exported!.contentBase64;
+    let result: IntakeResult | null = null;
+    let lastProblems: unknown = null;
+    const importMs = await timeMs(async () => {
+      const preview = await call<IntakePreview>(importer, 'intake-open', { callId: target.id, intakeId: 'bench-import-10k', fileName: 'bench.xlsx', contentBase64 });
+      lastProblems = preview.problems;
+      result = await call<IntakeResult>(importer, 'intake-commit', { intakeId: preview.intakeId, sheetIndex: preview.sheetIndex, mapping: preview.mapping });
+    });
+    if (result!.created !== CANDIDATES) throw new Error(`Import : ${JSON.stringify(result)} au lieu de ${CANDIDATES} créations. ${JSON.stringify(lastProblems)}`);
+    const bareReadMs = await medianMs(async () => {
+      await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+    }, 3);
+    record('import_10k_ms', importMs, 'ms', null);
+    record('bare_read_10k_ms', bareReadMs, 'ms', null);
+    record('import_10k_ratio_vs_bare_read', importMs / bareReadMs, '×', 1.3);
+  } finally {
+    importer.close();
   }
 }
 

@@ -46,6 +46,7 @@ export function createServices(options: ServicesOptions): Services {
   const preferences = options.preferences ?? jsonFilePreferences(options.dataDir);
   const listeners = new Set<(message: PushMessage) => void>();
   let closed = false;
+  let revision = 0;
   // `satisfies` makes a method missing from the contract (or an extra one) a type error.
   const handlers = {
     ...systemHandlers,
@@ -70,6 +71,7 @@ export function createServices(options: ServicesOptions): Services {
       appVersion: APP_VERSION,
       record: (change) => changes.push(change),
       push: (message) => emit(message),
+      revision: () => revision,
       eraseAfterCommit: () => {
         erase = true;
       },
@@ -82,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
         result = handler(args, ctx);
         if (result instanceof Promise) throw new AppError('internal', `La méthode ${name} ne peut pas être asynchrone.`);
         const at = now().toISOString();
+        revision++;
         for (const c of changes) {
           appendJournal(db, { at, actor: context.actor, method: name, entity: c.entity, entityId: c.entityId, callId: c.callId });
         }
@@ -92,7 +95,14 @@ export function createServices(options: ServicesOptions): Services {
     // Copy the deletion into the main file (where secure_delete zeroes the freed pages) and empty the WAL,
     // so that a deleted person's data is not left readable on disk while the app stays open.
     if (erase) db.pragma('wal_checkpoint(TRUNCATE)');
-    for (const c of changes) emit({ event: 'changed', payload: { entity: c.entity, callId: c.callId } });
+    // One announcement per kind of change and call: an import of 10,000 rows must not make every window reload 10,000 times.
+    const announced = new Set<string>();
+    for (const c of changes) {
+      const key = `${c.entity}:${c.callId}`;
+      if (announced.has(key)) continue;
+      announced.add(key);
+      emit({ event: 'changed', payload: { entity: c.entity, callId: c.callId } });
+    }
     return result;
   }
 

@@ -76,8 +76,13 @@ export function parisDateOf(instant: Date): string {
 
 /** Whole years between two ISO dates (birthday counted on the day). */
 export function yearsBetween(fromIso: string, toIsoDate: string): number {
-  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = toIsoDate.split('-').map(Number) as [number, number, number];
+  // Sliced rather than split: this runs for every row of a 10,000-row import.
+  const fy = Number(fromIso.slice(0, 4));
+  const fm = Number(fromIso.slice(5, 7));
+  const fd = Number(fromIso.slice(8, 10));
+  const ty = Number(toIsoDate.slice(0, 4));
+  const tm = Number(toIsoDate.slice(5, 7));
+  const td = Number(toIsoDate.slice(8, 10));
   let years = ty - fy;
   if (tm < fm || (tm === fm && td < fd)) years -= 1;
   return years;

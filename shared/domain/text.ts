@@ -15,7 +15,10 @@ export function cleanText(value: string | null | undefined): string {
 
 /** Like cleanText but keeps line breaks (for long free text such as motivations). */
 export function cleanMultiline(value: string | null | undefined): string {
-  return (value ?? '')
+  if (!value) return '';
+  // One line (most cells of an import): the same result without splitting.
+  if (!/[\r\n]/.test(value)) return value.replace(/[ \t]+/g, ' ').trim();
+  return value
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trimEnd())

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/errors.js';
-import { CANDIDATES_BY_CALL_SQL, WISHES_BY_CALL_SQL } from '../../electron/services/db/candidates-repo.js';
+import { CANDIDATES_BY_CALL_SQL, EMAIL_TAKEN_SQL, WISHES_BY_CALL_SQL } from '../../electron/services/db/candidates-repo.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/services/db/migrations.js';
 import { openDatabase, type Db } from '../../electron/services/db/open.js';
 import { createServices, DATABASE_FILE } from '../../electron/services/index.js';
@@ -254,5 +254,11 @@ describe('the open database', () => {
       expect(plan.some((d) => /^SEARCH (c|candidates) USING (COVERING )?INDEX candidates_call \(call_id=\?\)$/.test(d))).toBe(true);
       expect(plan.filter((d) => /^SCAN (c|w|candidates|candidate_wishes)\b/.test(d))).toEqual([]);
     }
+  });
+
+  it('checks that an academic mail is free through the unique index, not by reading the call’s files', () => {
+    const { services } = makeServices();
+    const plan = (services.db.prepare(`EXPLAIN QUERY PLAN ${EMAIL_TAKEN_SQL}`).all(1, 'a@b.example', 1) as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH candidates USING INDEX candidates_call_email \(call_id=\? AND email=\?\)$/)]);
   });
 });

@@ -66,6 +66,8 @@ function columnSpecs(call: Call): ColumnSpec[] {
     header: INTAKE_FIELD_LABELS[field],
     kind: kinds[field] ?? 'text',
     ...(lists[field] ? { list: lists[field] } : {}),
+    // Several wished posts share one cell, « A ; B »: the list suggests, it does not forbid.
+    ...(field === 'wishes' ? { listStrict: false } : {}),
   }));
 }
 

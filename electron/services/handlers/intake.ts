@@ -2,6 +2,7 @@
 // The parsed workbook stays in memory between the steps so that a 50 MB file crosses the contract once.
 import { AppError } from '../../../shared/contract/errors.js';
 import { analyseSheet, cellText, detectHeaderRow, headerSignature, proposeMapping } from '../../../shared/domain/intake/index.js';
+import type { Analysis } from '../../../shared/domain/intake/index.js';
 import type { ColumnMapping, WorkbookData } from '../../../shared/domain/intake/types.js';
 import type { IntakePreview } from '../../../shared/model/intake.js';
 import { getCall } from '../db/calls-repo.js';
@@ -16,6 +17,8 @@ interface IntakeSession {
   controller: AbortController;
   workbook: WorkbookData | null;
   startedAt: number;
+  /** The last analysis shown, reused by the commit when neither the choices nor the stored data changed since. */
+  analysed: { key: string; revision: number; analysis: Analysis } | null;
 }
 
 const MAX_PROBLEMS_SHOWN = 500;
@@ -59,10 +62,8 @@ function buildPreview(ctx: HandlerContext, intakeId: string, session: IntakeSess
   if (mapping.length !== headers.length) {
     throw new AppError('validation', `La correspondance indique ${mapping.length} colonnes, la feuille en a ${headers.length}.`);
   }
-  const analysis =
-    headerIndex === null
-      ? { rows: [], totals: { new: 0, updated: 0, unchanged: 0, rejected: 0 }, problems: [] }
-      : analyseSheet(sheet, headerIndex, mapping, { today: todayOf(ctx), posts: call.posts, existing: listCandidates(ctx.db, session.callId) });
+  const analysis: Analysis =
+    headerIndex === null ? { rows: [], totals: { new: 0, updated: 0, unchanged: 0, rejected: 0 }, problems: [] } : analyse(ctx, session, sheetIndex, mapping);
   const sample: IntakePreview['sample'] = [];
   if (headerIndex !== null) {
     for (let i = headerIndex + 1; i < sheet.rows.length && sample.length < SAMPLE_ROWS; i++) {
@@ -89,6 +90,19 @@ function buildPreview(ctx: HandlerContext, intakeId: string, session: IntakeSess
   };
 }
 
+/** Analyses a sheet against what is stored now, or returns the same analysis when nothing changed since. */
+function analyse(ctx: HandlerContext, session: IntakeSession & { workbook: WorkbookData }, sheetIndex: number, mapping: ColumnMapping): Analysis {
+  const key = `${sheetIndex}:${JSON.stringify(mapping)}:${todayOf(ctx)}`;
+  if (session.analysed && session.analysed.key === key && session.analysed.revision === ctx.revision()) return session.analysed.analysis;
+  const sheet = sheetAt(session.workbook, sheetIndex);
+  const headerIndex = headerIndexOf(sheet.rows);
+  if (headerIndex === null) throw new AppError('validation', 'La feuille choisie est vide : rien à importer.');
+  const call = getCall(ctx.db, session.callId);
+  const analysis = analyseSheet(sheet, headerIndex, mapping, { today: todayOf(ctx), posts: call.posts, existing: listCandidates(ctx.db, session.callId) });
+  session.analysed = { key, revision: ctx.revision(), analysis };
+  return analysis;
+}
+
 /** The intake methods, bound to this services instance's sessions (no state at module level). */
 export function intakeHandlers(): HandlerSlice<'intake-open' | 'intake-preview' | 'intake-mapping-save' | 'intake-commit' | 'intake-cancel'> {
   const sessions = new Map<string, IntakeSession>();
@@ -98,7 +112,7 @@ export function intakeHandlers(): HandlerSlice<'intake-open' | 'intake-preview' 
       getCall(ctx.db, callId);
       if (sessions.has(intakeId)) throw new AppError('conflict', 'Cet import est déjà en cours.');
       while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-      const session: IntakeSession = { callId, fileName, controller: new AbortController(), workbook: null, startedAt: Date.now() };
+      const session: IntakeSession = { callId, fileName, controller: new AbortController(), workbook: null, startedAt: Date.now(), analysed: null };
       sessions.set(intakeId, session);
       try {
         const bytes = Buffer.from(contentBase64, 'base64');
@@ -136,12 +150,8 @@ export function intakeHandlers(): HandlerSlice<'intake-open' | 'intake-preview' 
     },
     'intake-commit': ({ intakeId, sheetIndex, mapping }, ctx) => {
       const session = ready(sessions, intakeId);
-      const call = getCall(ctx.db, session.callId);
-      const sheet = sheetAt(session.workbook, sheetIndex);
-      const headerIndex = headerIndexOf(sheet.rows);
-      if (headerIndex === null) throw new AppError('validation', 'La feuille choisie est vide : rien à importer.');
-      // Analysed again against what is stored now: another window may have changed files since the preview.
-      const analysis = analyseSheet(sheet, headerIndex, mapping, { today: todayOf(ctx), posts: call.posts, existing: listCandidates(ctx.db, session.callId) });
+      // Analysed again if anything was stored since the preview (another window, another import).
+      const analysis = analyse(ctx, session, sheetIndex, mapping);
       const at = ctx.now().toISOString();
       let created = 0;
       let updated = 0;

@@ -22,6 +22,8 @@ export interface HandlerContext {
   mode: 'desktop' | 'browser';
   appVersion: string;
   record(change: Change): void;
+  /** How many changes have been committed since the services started: equal numbers mean nothing changed. */
+  revision(): number;
   /** Sends a push message now (progress of a long task); changes are announced by `record` after commit. */
   push(message: PushMessage): void;
   /** Personal data was deleted: once committed, it must also leave the WAL file (secure_delete covers the main file). */
