@@ -6,7 +6,6 @@ import type { IntakeField } from '../../../shared/domain/intake/types.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
 import { foldText } from '../../../shared/domain/text.js';
 import type { Call, CandidateFile } from '../../../shared/model/entities.js';
-import type { ExportedFile } from '../../../shared/model/intake.js';
 import {
   AGENT_STATUS_LABELS,
   APPLICATION_STATUS_LABELS,

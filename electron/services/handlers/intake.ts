@@ -49,7 +49,6 @@ function headerIndexOf(rows: WorkbookData['sheets'][number]['rows']): number | n
 }
 
 function buildPreview(ctx: HandlerContext, intakeId: string, session: IntakeSession & { workbook: WorkbookData }, sheetIndex: number, override?: ColumnMapping): IntakePreview {
-  const call = getCall(ctx.db, session.callId);
   const sheet = sheetAt(session.workbook, sheetIndex);
   const headerIndex = headerIndexOf(sheet.rows);
   const headerCells = headerIndex === null ? [] : sheet.rows[headerIndex]!;
