@@ -13,6 +13,7 @@ import { peopleHandlers } from './handlers/people.js';
 import { systemHandlers } from './handlers/system.js';
 import { exportHandlers } from './handlers/exports.js';
 import { intakeHandlers } from './handlers/intake.js';
+import { ReadWorkerHost } from './excel/read-workbook.js';
 import type { Change, HandlerContext, Handlers } from './handlers/types.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
 import { APP_VERSION } from './version.js';
@@ -47,13 +48,15 @@ export function createServices(options: ServicesOptions): Services {
   const listeners = new Set<(message: PushMessage) => void>();
   let closed = false;
   let revision = 0;
+  // One warm spreadsheet reader for this instance, stopped with it.
+  const reader = new ReadWorkerHost();
   // `satisfies` makes a method missing from the contract (or an extra one) a type error.
   const handlers = {
     ...systemHandlers,
     ...callHandlers,
     ...candidateHandlers,
     ...peopleHandlers,
-    ...intakeHandlers(),
+    ...intakeHandlers(reader),
     ...exportHandlers,
   } satisfies Handlers;
 
@@ -138,6 +141,7 @@ export function createServices(options: ServicesOptions): Services {
       if (closed) return;
       closed = true;
       listeners.clear();
+      reader.close();
       db.close();
     },
     db,

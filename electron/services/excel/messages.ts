@@ -21,13 +21,23 @@ export const readErrors = {
   empty: (file: string) => new AppError('validation', `Le fichier « ${file} » est vide.`),
   tooBig: (file: string, size: number, max: number) =>
     new AppError('too_large', `Le fichier « ${file} » pèse ${megabytes(size)} : la taille maximale acceptée est de ${megabytes(max)}.`),
-  xls: () =>
-    new AppError('validation', 'Les fichiers .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou .csv.'),
-  xlsb: () =>
-    new AppError('validation', 'Les classeurs binaires .xlsb ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou .csv.'),
-  ods: () =>
-    new AppError('validation', 'Les fichiers OpenDocument (.ods) ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou .csv.'),
-  encrypted: () => new AppError('validation', 'Ce classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.'),
+  xls: (file: string) =>
+    new AppError(
+      'validation',
+      `Le fichier « ${file} » est au format .xls (Excel 97-2003), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.`,
+    ),
+  xlsb: (file: string) =>
+    new AppError(
+      'validation',
+      `Le fichier « ${file} » est un classeur binaire .xlsb, qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.`,
+    ),
+  ods: (file: string) =>
+    new AppError(
+      'validation',
+      `Le fichier « ${file} » est au format OpenDocument (.ods), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.`,
+    ),
+  encrypted: (file: string) =>
+    new AppError('validation', `Le classeur « ${file} » est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.`),
   corrupt: (file: string) => new AppError('validation', `Le fichier « ${file} » est endommagé ou n’est pas un classeur Excel lisible.`),
   notSpreadsheet: (file: string) =>
     new AppError('validation', `Le fichier « ${file} » n’est ni un classeur Excel (.xlsx) ni un fichier CSV : il ne peut pas être importé.`),

@@ -37,6 +37,8 @@ export interface ReadWorkbookOptions {
   workerUrl?: URL;
   /** Default READ_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** A long-lived worker to reuse (the services keep one); without it a worker is started for this file only. */
+  host?: ReadWorkerHost;
 }
 
 export type SniffedFormat = 'zip' | 'xls' | 'encrypted' | 'utf16' | 'markup' | 'binary' | 'text';
@@ -63,8 +65,8 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
 function checkWorkbookPackage(entries: ZipEntry[], fileName: string): void {
   const names = new Set(entries.map((e) => e.name.replace(/^\/+/, '')));
   if (names.has('xl/workbook.xml')) return;
-  if (names.has('xl/workbook.bin')) throw readErrors.xlsb();
-  if (names.has('mimetype') && names.has('content.xml')) throw readErrors.ods();
+  if (names.has('xl/workbook.bin')) throw readErrors.xlsb(fileName);
+  if (names.has('mimetype') && names.has('content.xml')) throw readErrors.ods(fileName);
   throw readErrors.corrupt(fileName);
 }
 
@@ -97,9 +99,9 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
       kind = 'csv';
       break;
     case 'xls':
-      throw readErrors.xls();
+      throw readErrors.xls(fileName);
     case 'encrypted':
-      throw readErrors.encrypted();
+      throw readErrors.encrypted(fileName);
     case 'utf16':
       throw readErrors.utf16(fileName);
     case 'markup':
@@ -115,51 +117,102 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
     if (signal?.aborted) throw readErrors.cancelled();
     return data;
   }
-  return runWorker(workerUrl, kind, bytes, fileName, options);
+  if (options.host) return options.host.read(workerUrl, kind, bytes, fileName, options);
+  const host = new ReadWorkerHost();
+  try {
+    return await host.read(workerUrl, kind, bytes, fileName, options);
+  } finally {
+    host.close();
+  }
 }
 
-function runWorker(url: URL, kind: SpreadsheetKind, bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Promise<WorkbookData> {
-  const { signal, onProgress } = options;
-  return new Promise<WorkbookData>((resolve, reject) => {
-    // A copy the worker owns: the caller's buffer stays usable (and may be a slice of Node's shared pool).
-    const copy = new Uint8Array(bytes);
-    const request: ReadWorkerRequest = { kind, fileName, bytes: copy.buffer };
-    const worker = new Worker(url, {
-      workerData: request,
-      transferList: [copy.buffer],
-      resourceLimits: READ_WORKER_LIMITS,
-    });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => settle(() => reject(readErrors.tooComplex(fileName))), options.timeoutMs ?? READ_TIMEOUT_MS);
-    const onAbort = () => settle(() => reject(readErrors.cancelled()));
-    signal?.addEventListener('abort', onAbort, { once: true });
+/**
+ * One warm worker, reused file after file and replaced when it had to be stopped. Services own one and
+ * close it with the database; a one-off readWorkbook without a host gets a fresh worker it closes after.
+ */
+export class ReadWorkerHost {
+  private worker: Worker | null = null;
+  private workerUrl: URL | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
 
-    worker.on('message', (message: ReadWorkerMessage) => {
-      if (message.type === 'progress') {
-        if (!settled) onProgress?.(message.fraction);
-      } else if (message.type === 'done') {
-        settle(() => resolve(message.data));
-      } else {
-        settle(() => reject(new AppError(message.code, message.message)));
-      }
+  /** Runs one parse at a time: a second file waits for the first. */
+  read(url: URL, kind: SpreadsheetKind, bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Promise<WorkbookData> {
+    const job = this.queue.then(() => this.run(url, kind, bytes, fileName, options));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private spawn(url: URL): Worker {
+    if (this.worker && this.workerUrl?.href === url.href) return this.worker;
+    this.close();
+    this.worker = new Worker(url, { resourceLimits: READ_WORKER_LIMITS });
+    this.workerUrl = url;
+    // Idle, the worker must not keep the process alive (the browser-mode server and tests exit cleanly).
+    this.worker.unref();
+    return this.worker;
+  }
+
+  private run(url: URL, kind: SpreadsheetKind, bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions): Promise<WorkbookData> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(readErrors.cancelled());
+    const worker = this.spawn(url);
+    const id = this.nextId++;
+    return new Promise<WorkbookData>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void, stopWorker: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        worker.unref();
+        if (stopWorker && this.worker === worker) this.close();
+        outcome();
+      };
+      const timer = setTimeout(() => settle(() => reject(readErrors.tooComplex(fileName)), true), options.timeoutMs ?? READ_TIMEOUT_MS);
+      const onAbort = () => settle(() => reject(readErrors.cancelled()), true);
+      const onMessage = (message: ReadWorkerMessage) => {
+        if (message.id !== id) return;
+        if (message.type === 'progress') {
+          if (!settled) onProgress?.(message.fraction);
+        } else if (message.type === 'done') {
+          settle(() => resolve(message.data), false);
+        } else {
+          settle(() => reject(new AppError(message.code, message.message)), false);
+        }
+      };
+      const onError = (error: Error & { code?: string }) => {
+        if (this.worker === worker) this.worker = null;
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          settle(() => reject(readErrors.tooComplex(fileName)), true);
+        } else {
+          console.error(`[excel] le lecteur de « ${fileName} » s’est arrêté :`, error);
+          settle(() => reject(readErrors.internal(fileName)), true);
+        }
+      };
+      // An exit without a result: the worker was killed (out of memory in native code, for instance).
+      const onExit = () => {
+        if (this.worker === worker) this.worker = null;
+        settle(() => reject(readErrors.tooComplex(fileName)), true);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      // Busy, the worker keeps the process alive until it answers.
+      worker.ref();
+      // A copy the worker owns: the caller's buffer stays usable (and may be a slice of Node's shared pool).
+      const copy = new Uint8Array(bytes);
+      const request: ReadWorkerRequest = { id, kind, fileName, bytes: copy.buffer };
+      worker.postMessage(request, [copy.buffer]);
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        settle(() => reject(readErrors.tooComplex(fileName)));
-      } else {
-        console.error(`[excel] le lecteur de « ${fileName} » s’est arrêté :`, error);
-        settle(() => reject(readErrors.internal(fileName)));
-      }
-    });
-    // An exit without a result: the worker was killed (out of memory in native code, for instance).
-    worker.on('exit', () => settle(() => reject(readErrors.tooComplex(fileName))));
-  });
+  }
 }

@@ -138,7 +138,7 @@ export function checkZipDirectory(bytes: Uint8Array, fileName: string): ZipEntry
   let total = 0;
   for (const entry of entries) {
     // Bit 0: the entry is encrypted (old zip encryption; Office itself uses an OLE container instead).
-    if (entry.flags & 1) throw readErrors.encrypted();
+    if (entry.flags & 1) throw readErrors.encrypted(fileName);
     if (entry.method !== 0 && entry.method !== 8) throw readErrors.corrupt(fileName);
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw readErrors.corrupt(fileName);
     if (entry.uncompressedSize > MAX_ENTRY_UNCOMPRESSED_BYTES) throw readErrors.inflatedTooBig(fileName, MAX_ENTRY_UNCOMPRESSED_BYTES);

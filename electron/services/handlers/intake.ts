@@ -8,7 +8,7 @@ import type { IntakePreview } from '../../../shared/model/intake.js';
 import { getCall } from '../db/calls-repo.js';
 import { insertCandidate, listCandidates, updateCandidate } from '../db/candidates-repo.js';
 import { findMapping, saveMapping } from '../db/mappings-repo.js';
-import { readWorkbook } from '../excel/read-workbook.js';
+import { readWorkbook, type ReadWorkerHost } from '../excel/read-workbook.js';
 import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
 
 interface IntakeSession {
@@ -103,7 +103,7 @@ function analyse(ctx: HandlerContext, session: IntakeSession & { workbook: Workb
 }
 
 /** The intake methods, bound to this services instance's sessions (no state at module level). */
-export function intakeHandlers(): HandlerSlice<'intake-open' | 'intake-preview' | 'intake-mapping-save' | 'intake-commit' | 'intake-cancel'> {
+export function intakeHandlers(reader: ReadWorkerHost): HandlerSlice<'intake-open' | 'intake-preview' | 'intake-mapping-save' | 'intake-commit' | 'intake-cancel'> {
   const sessions = new Map<string, IntakeSession>();
 
   return {
@@ -117,6 +117,7 @@ export function intakeHandlers(): HandlerSlice<'intake-open' | 'intake-preview' 
         const bytes = Buffer.from(contentBase64, 'base64');
         session.workbook = await readWorkbook(bytes, fileName, {
           signal: session.controller.signal,
+          host: reader,
           onProgress: (fraction) => ctx.push({ event: 'progress', payload: { task: 'intake', id: intakeId, fraction, label: `Lecture de « ${fileName} »` } }),
         });
       } catch (error) {
