@@ -40,6 +40,8 @@ export default defineConfig({
             '--disable-sync',
             '--no-first-run',
             '--disable-quic',
+            // French browser UI too (the file picker's button), as on the secretariat's laptops.
+            '--lang=fr-FR',
           ],
         },
       },
