@@ -79,7 +79,7 @@ describe('readWorkbook: what is not an .xlsx or a CSV', () => {
     expect(sniffFormat(xls)).toBe('xls');
     expect((await refusal(xls, 'candidats.xlsx')).toData()).toEqual({
       code: 'validation',
-      message: 'Les fichiers .xls (Excel 97-2003) ne sont pas pris en charge : enregistrez le fichier au format .xlsx ou .csv.',
+      message: 'Le fichier « candidats.xlsx » est au format .xls (Excel 97-2003), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.',
     });
   });
 
@@ -87,7 +87,7 @@ describe('readWorkbook: what is not an .xlsx or a CSV', () => {
     const encrypted = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1000), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(1000)]);
     expect((await refusal(encrypted, 'protégé.xlsx')).toData()).toEqual({
       code: 'validation',
-      message: 'Ce classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.',
+      message: 'Le classeur « protégé.xlsx » est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.',
     });
   });
 
@@ -104,9 +104,9 @@ describe('readWorkbook: what is not an .xlsx or a CSV', () => {
 
   it('says what to do with .ods, .xlsb, UTF-16 text and web pages saved as .xls', async () => {
     const ods = buildZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), method: 0 }, { name: 'content.xml', data: Buffer.from('<x/>') }]);
-    expect((await refusal(ods, 'a.ods')).message).toMatch(/OpenDocument \(\.ods\)/);
+    expect((await refusal(ods, 'a.ods')).message).toBe('Le fichier « a.ods » est au format OpenDocument (.ods), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.');
     const xlsb = buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.bin', data: Buffer.alloc(10) }]);
-    expect((await refusal(xlsb, 'a.xlsb')).message).toMatch(/\.xlsb/);
+    expect((await refusal(xlsb, 'a.xlsb')).message).toBe('Le fichier « a.xlsb » est un classeur binaire .xlsb, qui n’est pas pris en charge : enregistrez-le au format .xlsx ou .csv.');
     const docx = buildZip([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]);
     expect((await refusal(docx, 'lettre.docx')).message).toBe(CORRUPT('lettre.docx'));
     expect((await refusal(Buffer.from('\ufeffNom;Prénom\n', 'utf16le'), 'unicode.txt')).message).toMatch(/UTF-16/);
@@ -130,7 +130,7 @@ describe('readWorkbook: hostile archives', () => {
     expect((await refusal(zip64, 'z64.xlsx')).message).toMatch(/ZIP64/);
     const encrypted = variant({});
     encrypted.writeUInt16LE(1 | 0x0800, encrypted.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8);
-    expect((await refusal(encrypted, 'chiffré.xlsx')).message).toBe('Ce classeur est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.');
+    expect((await refusal(encrypted, 'chiffré.xlsx')).message).toBe('Le classeur « chiffré.xlsx » est protégé par un mot de passe : enregistrez-en une copie sans mot de passe.');
     const many = variant(Object.fromEntries(Array.from({ length: MAX_ZIP_ENTRIES }, (_, i) => [`xl/media/image${i}.png`, { data: Buffer.from('x'), method: 0 as const }])));
     const error = await refusal(many, 'multiple.xlsx');
     expect(error.toData()).toEqual({

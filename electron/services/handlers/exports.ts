@@ -1,7 +1,7 @@
 // Workbooks and CSV files the secretariat takes away: the candidates of a call and the blank import template.
 import { FLAG_LABELS, toCandidateRow } from '../../../shared/domain/candidate.js';
 import { filterCandidates, type CandidateFilter } from '../../../shared/domain/candidate-list.js';
-import { INTAKE_FIELD_LABELS, toCsv } from '../../../shared/domain/intake/index.js';
+import { INTAKE_FIELD_LABELS, spreadsheetPostNames, toCsv } from '../../../shared/domain/intake/index.js';
 import type { IntakeField } from '../../../shared/domain/intake/types.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
 import { foldText } from '../../../shared/domain/text.js';
@@ -44,9 +44,9 @@ const ADMISSIBILITY_HEADER = 'Recevabilité (calculée)';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A post as the export, the template and the import name it (see spreadsheetPostNames). */
 export function postName(call: Call, postId: number): string {
-  const post = call.posts.find((p) => p.id === postId);
-  return post ? post.site || post.label : '';
+  return spreadsheetPostNames(call.posts).get(postId) ?? '';
 }
 
 function columnSpecs(call: Call): ColumnSpec[] {
@@ -59,7 +59,7 @@ function columnSpecs(call: Call): ColumnSpec[] {
     ],
     statut: AGENT_STATUSES.map((s) => AGENT_STATUS_LABELS[s]),
     status: APPLICATION_STATUSES.map((s) => APPLICATION_STATUS_LABELS[s]),
-    wishes: call.posts.map((p) => p.site || p.label),
+    wishes: [...spreadsheetPostNames(call.posts).values()],
   };
   return COLUMNS.map((field) => ({
     header: INTAKE_FIELD_LABELS[field],
@@ -70,7 +70,7 @@ function columnSpecs(call: Call): ColumnSpec[] {
   }));
 }
 
-function cellsOf(call: Call, file: CandidateFile): (string | number | null)[] {
+function cellsOf(posts: Map<number, string>, file: CandidateFile): (string | number | null)[] {
   return COLUMNS.map((field) => {
     switch (field) {
       case 'discipline':
@@ -80,7 +80,7 @@ function cellsOf(call: Call, file: CandidateFile): (string | number | null)[] {
       case 'status':
         return APPLICATION_STATUS_LABELS[file.status];
       case 'wishes':
-        return file.wishes.map((id) => postName(call, id)).join(' ; ');
+        return file.wishes.map((id) => posts.get(id) ?? '').join(' ; ');
       case 'echelon':
         return file.echelon;
       case 'dateNaissance':
@@ -124,7 +124,8 @@ export const exportHandlers: HandlerSlice<'candidates-export' | 'intake-template
       filter ?? {},
     );
     const specs = columnSpecs(call);
-    const table = rows.map((row) => [...cellsOf(call, byId.get(row.id)!), row.flags.map((f) => FLAG_LABELS[f]).join(', ')]);
+    const posts = spreadsheetPostNames(call.posts);
+    const table = rows.map((row) => [...cellsOf(posts, byId.get(row.id)!), row.flags.map((f) => FLAG_LABELS[f]).join(', ')]);
     const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER];
     const stem = fileStem(call, 'candidatures', ctx);
     if (format === 'csv') {

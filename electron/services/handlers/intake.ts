@@ -17,6 +17,8 @@ interface IntakeSession {
   controller: AbortController;
   workbook: WorkbookData | null;
   startedAt: number;
+  /** The sheet last shown (by the open or a preview): the one a saved mapping is for. */
+  sheetIndex: number;
   /** The last analysis shown, reused by the commit when neither the choices nor the stored data changed since. */
   analysed: { key: string; revision: number; analysis: Analysis } | null;
 }
@@ -70,6 +72,7 @@ function buildPreview(ctx: HandlerContext, intakeId: string, session: IntakeSess
       if (cells.some((c) => c !== '')) sample.push({ row: i + 1, cells });
     }
   }
+  session.sheetIndex = sheetIndex;
   return {
     intakeId,
     fileName: session.fileName,
@@ -111,7 +114,7 @@ export function intakeHandlers(reader: ReadWorkerHost): HandlerSlice<'intake-ope
       getCall(ctx.db, callId);
       if (sessions.has(intakeId)) throw new AppError('conflict', 'Cet import est déjà en cours.');
       while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
-      const session: IntakeSession = { callId, fileName, controller: new AbortController(), workbook: null, startedAt: Date.now(), analysed: null };
+      const session: IntakeSession = { callId, fileName, controller: new AbortController(), workbook: null, startedAt: Date.now(), sheetIndex: 0, analysed: null };
       sessions.set(intakeId, session);
       try {
         const bytes = Buffer.from(contentBase64, 'base64');
@@ -138,13 +141,14 @@ export function intakeHandlers(reader: ReadWorkerHost): HandlerSlice<'intake-ope
     },
     'intake-mapping-save': ({ intakeId, mapping }, ctx) => {
       const session = ready(sessions, intakeId);
-      // The signature is that of the sheet last previewed with this mapping's width.
-      const sheet = session.workbook.sheets.find((s) => {
-        const h = headerIndexOf(s.rows);
-        return h !== null && s.rows[h]!.length === mapping.length;
-      });
-      if (!sheet) throw new AppError('validation', 'Aucune feuille de ce fichier n’a ce nombre de colonnes.');
-      saveMapping(ctx.db, session.callId, headerSignature(sheet.rows[headerIndexOf(sheet.rows)!]!), mapping, ctx.now().toISOString());
+      // The signature is that of the sheet last previewed (not of another sheet that happens to be as wide).
+      const sheet = sheetAt(session.workbook, session.sheetIndex);
+      const headerIndex = headerIndexOf(sheet.rows);
+      const width = headerIndex === null ? 0 : sheet.rows[headerIndex]!.length;
+      if (headerIndex === null || width !== mapping.length) {
+        throw new AppError('validation', `La correspondance indique ${mapping.length} colonnes, la feuille « ${sheet.name} » en a ${width}.`);
+      }
+      saveMapping(ctx.db, session.callId, headerSignature(sheet.rows[headerIndex]!), mapping, ctx.now().toISOString());
       ctx.record({ entity: 'calls', entityId: session.callId, callId: session.callId });
       return { saved: true };
     },

@@ -146,6 +146,20 @@ function nameKeys(text: string): string[] {
 
 const AMBIGUOUS = -1;
 
+/**
+ * How each post is named in a spreadsheet (export, template lists, import report): its network or site (its
+ * label when it has none), with the label in front when another post of the call goes by the same name, so
+ * that an exported file designates every post without ambiguity and imports back.
+ */
+export function spreadsheetPostNames(posts: readonly IntakePost[]): Map<number, string> {
+  const shortName = (p: IntakePost) => p.site || p.label;
+  const uses = new Map<string, number>();
+  for (const post of posts) uses.set(foldKey(shortName(post)), (uses.get(foldKey(shortName(post))) ?? 0) + 1);
+  return new Map(
+    posts.map((p) => [p.id, uses.get(foldKey(shortName(p)))! > 1 && p.site && p.label ? `${p.label} – ${p.site}` : shortName(p)]),
+  );
+}
+
 class PostFinder {
   private readonly keys = new Map<string, number>();
   /** Each post's shortest names (no "réseau", no articles), for a name written in part ("Côte Bleue"). */
@@ -164,7 +178,7 @@ class PostFinder {
         if (shortest) this.short.push({ id: post.id, key: ` ${shortest} ` });
       }
     }
-    this.names = posts.length > 0 ? posts.map((p) => p.site || p.label).join(', ') : 'aucun (l’appel n’a pas encore de poste)';
+    this.names = posts.length > 0 ? [...spreadsheetPostNames(posts).values()].join(', ') : 'aucun (l’appel n’a pas encore de poste)';
   }
 
   /** The post id, AMBIGUOUS, or null when nothing matches. */

@@ -16,5 +16,5 @@ export {
   proposeMapping,
 } from './headers.js';
 export { cellDate, cellPhone, cellText, excelSerialToFrench } from './cells.js';
-export { NO_NAME_COLUMN_MESSAGE, analyseSheet, echelonText, sameInput, splitAffectation, splitCorpsGradeEchelon } from './analyse.js';
+export { NO_NAME_COLUMN_MESSAGE, analyseSheet, echelonText, sameInput, splitAffectation, splitCorpsGradeEchelon, spreadsheetPostNames } from './analyse.js';
 export type { AnalyseContext, AnalysedRow, Analysis, ExistingFile, IntakePost } from './analyse.js';
