@@ -43,6 +43,8 @@ export function useDraftForm<D>(initial: D, check: (draft: D) => { ok: boolean; 
 }
 
 /** After a refused save, take the person to the first field in error rather than leaving them to search. */
+export type DraftForm<D> = ReturnType<typeof useDraftForm<D>>;
+
 export function focusFirstError(): void {
   requestAnimationFrame(() => {
     const field = document.querySelector<HTMLElement>('.fr-input--error, .fr-select--error, .fr-input-group--error input, .fr-fieldset--error input');

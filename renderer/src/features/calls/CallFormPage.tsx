@@ -6,11 +6,11 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useEffect, useState, type FormEvent } from 'react';
 import { checkCallDraft, draftFromCall, emptyCallDraft, type CallDraft, type PostDraft } from '../../../../shared/domain/call.js';
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, DISCIPLINES } from '../../../../shared/model/referential.js';
+import { DraftTextField } from '../../components/DraftTextField.js';
 import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
-type TextKey = Exclude<keyof CallDraft, 'posts' | 'acceptedStatuses' | 'acceptedDisciplines'>;
 
 export function CallFormPage({ callId }: { callId: number | null }) {
   const api = useApp((s) => s.api);
@@ -33,25 +33,6 @@ export function CallFormPage({ callId }: { callId: number | null }) {
       .catch((error: Error) => setFailure(error.message));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per call
   }, [callId, api]);
-
-  const text = (key: TextKey, label: string, extra: { hint?: string; placeholder?: string; textArea?: boolean } = {}) =>
-    extra.textArea ? (
-      <Input
-        label={label}
-        hintText={extra.hint}
-        textArea
-        className="span-all"
-        nativeTextAreaProps={{ name: key, value: draft[key], rows: 4, onChange: (e) => set(key, e.target.value), onBlur: () => touch(key) }}
-        {...errorProps(errors, key)}
-      />
-    ) : (
-      <Input
-        label={label}
-        hintText={extra.hint}
-        nativeInputProps={{ name: key, value: draft[key], placeholder: extra.placeholder, onChange: (e) => set(key, e.target.value), onBlur: () => touch(key) }}
-        {...errorProps(errors, key)}
-      />
-    );
 
   const setPost = (index: number, patch: Partial<PostDraft>) =>
     set(
@@ -101,21 +82,21 @@ export function CallFormPage({ callId }: { callId: number | null }) {
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">L’appel</legend>
           <div className="form-grid span-all" style={{ width: '100%' }}>
-            {text('title', 'Intitulé (obligatoire)')}
-            {text('reference', 'Référence', { placeholder: 'MENJ-12-2025-23630' })}
-            {text('academie', 'Académie', { placeholder: 'Aix-Marseille' })}
-            {text('employer', 'Employeur')}
-            {text('location', 'Localisation')}
-            {text('category', 'Catégorie, nature de l’emploi ou de la mission')}
-            {text('deadline', 'Date limite de dépôt', { hint: 'jj/mm/aaaa, jour inclus' })}
-            {text('interviewStart', 'Début des entretiens', { hint: 'jj/mm/aaaa' })}
-            {text('interviewEnd', 'Fin des entretiens', { hint: 'jj/mm/aaaa' })}
-            {text('interviewPlace', 'Lieu des entretiens')}
-            {text('presidedBy', 'Présidence de la commission')}
-            {text('panelSize', 'Nombre de membres du jury')}
-            {text('contactEmail', 'Adresse de dépôt des candidatures')}
-            {text('subjectPattern', 'Objet exigé du courriel', { placeholder: 'Candidature … – NOM PRÉNOM' })}
-            {text('description', 'Description, missions, profil', { textArea: true })}
+            <DraftTextField form={form} name="title" label="Intitulé (obligatoire)" />
+            <DraftTextField form={form} name="reference" label="Référence" placeholder="MENJ-12-2025-23630" />
+            <DraftTextField form={form} name="academie" label="Académie" placeholder="Aix-Marseille" />
+            <DraftTextField form={form} name="employer" label="Employeur" />
+            <DraftTextField form={form} name="location" label="Localisation" />
+            <DraftTextField form={form} name="category" label="Catégorie, nature de l’emploi ou de la mission" />
+            <DraftTextField form={form} name="deadline" label="Date limite de dépôt" hint="jj/mm/aaaa, jour inclus" />
+            <DraftTextField form={form} name="interviewStart" label="Début des entretiens" hint="jj/mm/aaaa" />
+            <DraftTextField form={form} name="interviewEnd" label="Fin des entretiens" hint="jj/mm/aaaa" />
+            <DraftTextField form={form} name="interviewPlace" label="Lieu des entretiens" />
+            <DraftTextField form={form} name="presidedBy" label="Présidence de la commission" />
+            <DraftTextField form={form} name="panelSize" label="Nombre de membres du jury" />
+            <DraftTextField form={form} name="contactEmail" label="Adresse de dépôt des candidatures" />
+            <DraftTextField form={form} name="subjectPattern" label="Objet exigé du courriel" placeholder="Candidature … – NOM PRÉNOM" />
+            <DraftTextField form={form} name="description" label="Description, missions, profil" textArea />
           </div>
         </fieldset>
 

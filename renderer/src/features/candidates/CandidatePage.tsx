@@ -2,7 +2,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
@@ -23,11 +22,11 @@ import {
   DISCIPLINES,
 } from '../../../../shared/model/referential.js';
 import { FLAG_SEVERITY } from '../../components/labels.js';
+import { DraftTextField } from '../../components/DraftTextField.js';
 import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
-type TextKey = Exclude<keyof CandidateDraft, 'wishes'>;
 
 export function CandidatePage({ callId, candidateId }: { callId: number; candidateId: number | null }) {
   const api = useApp((s) => s.api);
@@ -67,32 +66,6 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
     const p = call.posts.find((x) => x.id === id);
     return p ? (p.site ? `${p.site} — ${p.label}` : p.label) : `Poste n° ${id}`;
   };
-
-  const text = (key: TextKey, label: string, extra: { hint?: string; textArea?: boolean; type?: string; autoComplete?: string } = {}) =>
-    extra.textArea ? (
-      <Input
-        label={label}
-        hintText={extra.hint}
-        textArea
-        className="span-all"
-        nativeTextAreaProps={{ name: key, value: draft[key], rows: 5, onChange: (e) => set(key, e.target.value), onBlur: () => touch(key) }}
-        {...errorProps(errors, key)}
-      />
-    ) : (
-      <Input
-        label={label}
-        hintText={extra.hint}
-        nativeInputProps={{
-          name: key,
-          value: draft[key],
-          type: extra.type ?? 'text',
-          autoComplete: extra.autoComplete ?? 'off',
-          onChange: (e) => set(key, e.target.value),
-          onBlur: () => touch(key),
-        }}
-        {...errorProps(errors, key)}
-      />
-    );
 
   const moveWish = (index: number, delta: number) => {
     const next = [...draft.wishes];
@@ -174,12 +147,12 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Identité (annexe 2)</legend>
           <div className="form-grid" style={{ width: '100%' }}>
-            {text('nom', 'Nom (obligatoire)')}
-            {text('prenom', 'Prénom (obligatoire)')}
-            {text('dateNaissance', 'Date de naissance', { hint: 'jj/mm/aaaa' })}
-            {text('telephone', 'Téléphone', { hint: 'Exemple : 06 12 34 56 78', type: 'tel' })}
-            {text('email', 'Adresse mail académique', { hint: 'prenom.nom@ac-….fr', type: 'email' })}
-            {text('adresse', 'Adresse personnelle', { textArea: true, hint: 'Indispensable selon l’annexe 2' })}
+            <DraftTextField form={form} name="nom" label="Nom (obligatoire)" />
+            <DraftTextField form={form} name="prenom" label="Prénom (obligatoire)" />
+            <DraftTextField form={form} name="dateNaissance" label="Date de naissance" hint="jj/mm/aaaa" />
+            <DraftTextField form={form} name="telephone" label="Téléphone" hint="Exemple : 06 12 34 56 78" type="tel" />
+            <DraftTextField form={form} name="email" label="Adresse mail académique" hint="prenom.nom@ac-….fr" type="email" />
+            <DraftTextField form={form} name="adresse" label="Adresse personnelle" textArea hint="Indispensable selon l’annexe 2" />
           </div>
         </fieldset>
 
@@ -202,26 +175,26 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
                 </option>
               ))}
             </Select>
-            {text('corps', 'Corps', { hint: 'Certifié, agrégé, PLP…' })}
-            {text('grade', 'Grade', { hint: 'Classe normale, hors classe…' })}
-            {text('echelon', 'Échelon', { hint: 'De 1 à 11' })}
-            {text('etablissement', 'Établissement d’affectation')}
-            {text('ville', 'Ville d’affectation')}
+            <DraftTextField form={form} name="corps" label="Corps" hint="Certifié, agrégé, PLP…" />
+            <DraftTextField form={form} name="grade" label="Grade" hint="Classe normale, hors classe…" />
+            <DraftTextField form={form} name="echelon" label="Échelon" hint="De 1 à 11" />
+            <DraftTextField form={form} name="etablissement" label="Établissement d’affectation" />
+            <DraftTextField form={form} name="ville" label="Ville d’affectation" />
           </div>
         </fieldset>
 
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Expérience et motivation</legend>
           <div className="form-grid" style={{ width: '100%' }}>
-            {text('experience', 'Expérience professionnelle', { textArea: true })}
-            {text('motivations', 'Motivations', { textArea: true })}
+            <DraftTextField form={form} name="experience" label="Expérience professionnelle" textArea />
+            <DraftTextField form={form} name="motivations" label="Motivations" textArea />
           </div>
         </fieldset>
 
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Candidature</legend>
           <div className="form-grid" style={{ width: '100%' }}>
-            {text('receivedOn', 'Reçue le', { hint: 'jj/mm/aaaa' })}
+            <DraftTextField form={form} name="receivedOn" label="Reçue le" hint="jj/mm/aaaa" />
             <Select label="État de la candidature" nativeSelectProps={{ name: 'status', value: draft.status, onChange: (e) => set('status', e.target.value) }} {...errorProps(errors, 'status')}>
               {APPLICATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
