@@ -33,8 +33,11 @@ function findElectron() {
     };
   }
   console.log('Téléchargement du binaire Electron (90 s au plus)… / Downloading the Electron binary (90 s max)…');
-  run(process.execPath, [join(electronDir, 'install.js')], { timeout: 90_000, shell: false });
+  // The installer's own output (a stack trace when offline) would only frighten: keep its first line as the reason.
+  const attempt = run(process.execPath, [join(electronDir, 'install.js')], { timeout: 90_000, shell: false, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (binary()) return { binary: binary() };
+  const reason = `${attempt.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? (attempt.error ? String(attempt.error) : '');
+  if (reason) console.log(`  (${reason.trim().slice(0, 200)})`);
   return {
     fr: 'Le binaire Electron n’est pas disponible sur ce poste (téléchargement impossible) : l’application démarre en mode navigateur.',
     en: 'Electron binary unavailable (download failed): starting in browser mode.',
