@@ -74,7 +74,8 @@ export function createServices(options: ServicesOptions): Services {
       appVersion: APP_VERSION,
       record: (change) => changes.push(change),
       push: (message) => emit(message),
-      revision: () => revision,
+      // data_version moves when another connection commits; our own counter covers this one.
+      revision: () => `${revision}:${db.pragma('data_version', { simple: true }) as number}`,
       eraseAfterCommit: () => {
         erase = true;
       },

@@ -19,6 +19,8 @@ export interface IntakePreview {
   /** The first data rows as text, for the preview table. */
   sample: { row: number; cells: string[] }[];
   totals: IntakeTotals;
+  /** What the updates will change in stored files (capped for display): re-importing an old file shows here. */
+  updates: { row: number; name: string; changes: { field: string; before: string; after: string }[] }[];
   /** Rejected rows' problems, capped for display; `problemCount` is the full count. */
   problems: RowProblem[];
   problemCount: number;

@@ -1,12 +1,14 @@
 // readWorkbook on real files: what exceljs and LibreOffice write, through the worker and in-thread.
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/contract/errors.js';
 import { neutraliseFormula } from '../../shared/domain/intake/formula.js';
 import type { WorkbookData } from '../../shared/domain/intake/types.js';
-import { readWorkbook } from '../../electron/services/excel/read-workbook.js';
+import { ReadWorkerHost, readWorkbook } from '../../electron/services/excel/read-workbook.js';
 import { writeTableWorkbook } from '../../electron/services/excel/write-workbook.js';
 import { transpileReadWorker } from '../helpers/excel-worker.js';
 
@@ -238,5 +240,43 @@ describe('readWorkbook: the worker', () => {
     expect(crashed.code).toBe('internal');
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+});
+
+describe('the long-lived reading worker', () => {
+  it('reuses one worker from file to file, and survives a worker that fails between two files', async () => {
+    const bytes = await craftedWorkbook();
+    const host = new ReadWorkerHost();
+    try {
+      const first = await readWorkbook(bytes, 'a.xlsx', { workerUrl: worker.url, host });
+      expect(first).toEqual(CRAFTED);
+      expect(await readWorkbook(bytes, 'b.xlsx', { workerUrl: worker.url, host })).toEqual(CRAFTED);
+
+      // A worker that answers, then throws while idle: the process must not crash, and the next file gets
+      // a fresh worker instead of waiting for the dead one until the time-out.
+      const dir = mkdtempSync(join(tmpdir(), 'late-failure-'));
+      const lateFailure = join(dir, 'late-failure.mjs');
+      writeFileSync(
+        lateFailure,
+        `import { parentPort } from 'node:worker_threads';
+         parentPort.on('message', (r) => {
+           parentPort.postMessage({ id: r.id, type: 'done', data: { format: 'xlsx', sheets: [] } });
+           setTimeout(() => { throw new Error('échec tardif simulé'); }, 20);
+         });`,
+      );
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect(await readWorkbook(bytes, 'c.xlsx', { workerUrl: pathToFileURL(lateFailure), host })).toEqual({ format: 'xlsx', sheets: [] });
+        await vi.waitFor(() => expect(errors).toHaveBeenCalled(), { timeout: 2000 });
+      } finally {
+        errors.mockRestore();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const started = Date.now();
+      expect(await readWorkbook(bytes, 'd.xlsx', { workerUrl: worker.url, host, timeoutMs: 20_000 })).toEqual(CRAFTED);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      host.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CandidateFile } from '../../shared/model/entities.js';
+import { draftFromFile } from '../../shared/domain/candidate.js';
 import { callDraft, candidateDraft } from '../helpers/fixtures.js';
 import {
   ADMISSIBILITY_HEADER,
@@ -525,5 +526,43 @@ describe('reading a large file: cancel and progress', () => {
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]!, `fraction n° ${i}`).toBeGreaterThanOrEqual(fractions[i - 1]!);
     expect(fractions[0]).toBeLessThan(0.1);
     expect(fractions.at(-1)).toBe(1);
+  });
+});
+
+describe('what an update will change, and changes made meanwhile elsewhere', () => {
+  it('shows each field an update changes, before and after, ahead of the confirmation', async () => {
+    const t = makeServices();
+    const call = await openDemoCsti(t);
+    const fabre = (await filesOf(t, call.id)).find((f) => f.nom === 'FABRE')!;
+    const file = await workbookOf([
+      ['Nom', 'Prénom', 'Adresse mail académique', 'Téléphone'],
+      ['Fabre', 'Nicolas', fabre.email, '07 00 00 00 01'],
+    ]);
+    const preview = await openIntake(t, call.id, 'maj.xlsx', file);
+    expect(preview.totals).toMatchObject({ updated: 1 });
+    expect(preview.updates).toEqual([{ row: 2, name: 'FABRE Nicolas', changes: [{ field: 'Téléphone', before: fabre.telephone, after: '07 00 00 00 01' }] }]);
+  });
+
+  it('analyses again at confirmation when another program changed the data file since the preview', async () => {
+    const t = makeServices();
+    const call = await openDemoCsti(t);
+    const fabre = (await filesOf(t, call.id)).find((f) => f.nom === 'FABRE')!;
+    const file = await workbookOf([
+      ['Nom', 'Prénom', 'Adresse mail académique', 'Téléphone'],
+      ['Fabre', 'Nicolas', fabre.email, '07 00 00 00 01'],
+    ]);
+    const preview = await openIntake(t, call.id, 'maj.xlsx', file);
+    // The desktop app and browser mode may share a data folder: a second connection changes the address.
+    const other = makeServices({ dataDir: t.dataDir });
+    await other.call('candidates-update', {
+      id: fabre.id,
+      candidate: { ...draftFromFile(fabre), adresse: '9 place du Temple, 05100 Briançon' },
+    });
+    other.close();
+    await commitPreview(t, preview);
+    const after = await t.call('candidates-get', { id: fabre.id });
+    expect(after.telephone).toBe('07 00 00 00 01');
+    // The stale preview would have written the old address back.
+    expect(after.adresse).toBe('9 place du Temple, 05100 Briançon');
   });
 });

@@ -473,3 +473,54 @@ describe('analyseSheet: speed', () => {
     expect(elapsed).toBeLessThan(2_000);
   });
 });
+
+describe('analyseSheet: an e-mail that belongs to someone else', () => {
+  it('refuses the row instead of renaming the stored file, and says whose address it is', () => {
+    const existing = [existingFile(7, { nom: 'DURAND', prenom: 'Camille', dateNaissance: '1984-03-12', email: 'camille.durand@ac-aix-marseille.fr' })];
+    const analysis = analyse([person({ NOM: 'Martin', PRENOM: 'Paul', 'Adresse mail académique': 'camille.durand@ac-aix-marseille.fr' })], existing);
+    expect(analysis.rows[0]).toMatchObject({ outcome: 'rejected', input: null, matchId: null });
+    expect(analysis.problems).toEqual([
+      expect.objectContaining({ column: 'Adresse mail académique', message: expect.stringContaining('Adresse déjà utilisée par le dossier de DURAND Camille, né(e) le 12/03/1984') }),
+    ]);
+  });
+
+  it('refuses it too when the names agree but the dates of birth contradict', () => {
+    const existing = [existingFile(7, { nom: 'DURAND', prenom: 'Camille', dateNaissance: '1984-03-12', email: 'camille.durand@ac-aix-marseille.fr' })];
+    const analysis = analyse(
+      [person({ NOM: 'Durand', PRENOM: 'Camille', 'Date de naissance': '12/03/1990', 'Adresse mail académique': 'camille.durand@ac-aix-marseille.fr' })],
+      existing,
+    );
+    expect(analysis.totals.rejected).toBe(1);
+  });
+
+  it('lists the fields an update changes', () => {
+    const existing = [existingFile(7, { nom: 'DURAND', prenom: 'Camille', email: 'camille.durand@ac-aix-marseille.fr', telephone: '06 99 99 99 99' })];
+    const analysis = analyse([person({ NOM: 'Durand', PRENOM: 'Camille', 'Adresse mail académique': 'camille.durand@ac-aix-marseille.fr', Téléphone: '0611111111' })], existing);
+    expect(analysis.rows[0]).toMatchObject({ outcome: 'updated', changedFields: expect.arrayContaining(['telephone']) });
+    expect(analysis.rows[0]!.changedFields).not.toContain('nom');
+  });
+});
+
+describe('analyseSheet: wishes whose post names hold a comma or a slash', () => {
+  it('reads « A ; B » back whole, as the export writes it, and still splits « A, B » typed by hand', () => {
+    const posts = [
+      { id: 21, label: 'Relais', site: 'Réseau Nord / Sud' },
+      { id: 22, label: 'Relais', site: 'Réseau Est, Ouest' },
+      { id: 23, label: 'Relais', site: 'Réseau Centre' },
+    ];
+    const sheet = {
+      name: 'Candidatures',
+      rows: [
+        ['Nom', 'Prénom', 'Postes demandés'],
+        ['Durand', 'Camille', 'Réseau Nord / Sud ; Réseau Est, Ouest'],
+        ['Martin', 'Paul', 'Réseau Centre, Réseau Nord / Sud'],
+      ],
+    };
+    const analysis = analyseSheet(sheet, 0, ['nom', 'prenom', 'wishes'], { today: '2026-06-10', posts, existing: [] });
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.rows.map((r) => r.input?.wishes)).toEqual([
+      [21, 22],
+      [23, 21],
+    ]);
+  });
+});

@@ -151,7 +151,18 @@ export class ReadWorkerHost {
   private spawn(url: URL): Worker {
     if (this.worker && this.workerUrl?.href === url.href) return this.worker;
     this.close();
-    this.worker = new Worker(url, { resourceLimits: READ_WORKER_LIMITS });
+    const worker = new Worker(url, { resourceLimits: READ_WORKER_LIMITS });
+    // Always listened to, even between files: an unheard 'error' would take the whole process down, and a
+    // worker that died idle must not be handed the next file.
+    const forget = () => {
+      if (this.worker === worker) this.worker = null;
+    };
+    worker.on('error', (error) => {
+      console.error('[excel] le lecteur de tableurs s’est arrêté :', error);
+      forget();
+    });
+    worker.on('exit', forget);
+    this.worker = worker;
     this.workerUrl = url;
     // Idle, the worker must not keep the process alive (the browser-mode server and tests exit cleanly).
     this.worker.unref();

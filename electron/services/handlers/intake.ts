@@ -6,7 +6,17 @@ import type { Analysis } from '../../../shared/domain/intake/index.js';
 import type { ColumnMapping, WorkbookData } from '../../../shared/domain/intake/types.js';
 import type { IntakePreview } from '../../../shared/model/intake.js';
 import { getCall } from '../db/calls-repo.js';
-import { insertCandidate, listCandidates, updateCandidate } from '../db/candidates-repo.js';
+import { getCandidate, insertCandidate, listCandidates, updateCandidate } from '../db/candidates-repo.js';
+import { CANDIDATE_FIELD_LABELS, type CandidateInput } from '../../../shared/domain/candidate.js';
+import { formatFrenchDate } from '../../../shared/domain/dates.js';
+import { spreadsheetPostNames } from '../../../shared/domain/intake/index.js';
+import {
+  AGENT_STATUS_LABELS,
+  APPLICATION_STATUS_LABELS,
+  disciplineLabel,
+  type AgentStatus,
+  type ApplicationStatus,
+} from '../../../shared/model/referential.js';
 import { findMapping, saveMapping } from '../db/mappings-repo.js';
 import { readWorkbook, type ReadWorkerHost } from '../excel/read-workbook.js';
 import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
@@ -20,13 +30,14 @@ interface IntakeSession {
   /** The sheet last shown (by the open or a preview): the one a saved mapping is for. */
   sheetIndex: number;
   /** The last analysis shown, reused by the commit when neither the choices nor the stored data changed since. */
-  analysed: { key: string; revision: number; analysis: Analysis } | null;
+  analysed: { key: string; revision: string; analysis: Analysis } | null;
 }
 
 const MAX_PROBLEMS_SHOWN = 500;
 const SAMPLE_ROWS = 8;
 // A few imports may be prepared at once (two windows); older ones are dropped to bound memory.
 const MAX_SESSIONS = 4;
+const SESSION_TTL_MS = 30 * 60 * 1000;
 
 function ready(sessions: Map<string, IntakeSession>, intakeId: string): IntakeSession & { workbook: WorkbookData } {
   const session = sessions.get(intakeId);
@@ -87,9 +98,55 @@ function buildPreview(ctx: HandlerContext, intakeId: string, session: IntakeSess
     signature,
     sample,
     totals: analysis.totals,
+    updates: describeUpdates(ctx, session.callId, analysis),
     problems: analysis.problems.slice(0, MAX_PROBLEMS_SHOWN),
     problemCount: analysis.problems.length,
   };
+}
+
+/** A stored value as the report shows it. */
+function shown(field: keyof CandidateInput, value: unknown, postName: (id: number) => string): string {
+  if (value === null || value === undefined || value === '') return '(vide)';
+  switch (field) {
+    case 'dateNaissance':
+    case 'receivedOn':
+      return formatFrenchDate(value as string);
+    case 'discipline':
+      return disciplineLabel(value as string);
+    case 'statut':
+      return AGENT_STATUS_LABELS[value as AgentStatus];
+    case 'status':
+      return APPLICATION_STATUS_LABELS[value as ApplicationStatus];
+    case 'wishes':
+      return (value as number[]).map(postName).join(' ; ') || '(aucun)';
+    default: {
+      const text = String(value).replace(/\s+/g, ' ');
+      return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    }
+  }
+}
+
+/** Before → after for each field an update changes, for the rows shown in the report. */
+function describeUpdates(ctx: HandlerContext, callId: number, analysis: Analysis): IntakePreview['updates'] {
+  const call = getCall(ctx.db, callId);
+  const names = spreadsheetPostNames(call.posts);
+  const postName = (id: number) => names.get(id) ?? `poste n° ${id}`;
+  const updates: IntakePreview['updates'] = [];
+  for (const row of analysis.rows) {
+    if (row.outcome !== 'updated' || !row.input || row.matchId === null || !row.changedFields) continue;
+    if (updates.length >= MAX_PROBLEMS_SHOWN) break;
+    const stored = getCandidate(ctx.db, row.matchId);
+    updates.push({
+      row: row.row,
+      name: `${stored.nom} ${stored.prenom}`,
+      changes: row.changedFields.map((field) => ({
+        field: CANDIDATE_FIELD_LABELS[field as keyof typeof CANDIDATE_FIELD_LABELS] ?? field,
+        before: shown(field, stored[field], postName),
+        after: shown(field, row.input![field], postName),
+      })),
+    });
+  }
+  return updates;
 }
 
 /** Analyses a sheet against what is stored now, or returns the same analysis when nothing changed since. */
@@ -113,7 +170,13 @@ export function intakeHandlers(reader: ReadWorkerHost): HandlerSlice<'intake-ope
     'intake-open': async ({ callId, intakeId, fileName, contentBase64 }, ctx) => {
       getCall(ctx.db, callId);
       if (sessions.has(intakeId)) throw new AppError('conflict', 'Cet import est déjà en cours.');
-      while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+      // Forgotten imports (a window closed mid-way) are dropped after a while; the oldest go first past the cap.
+      for (const [id, old] of sessions) {
+        if (Date.now() - old.startedAt > SESSION_TTL_MS || sessions.size >= MAX_SESSIONS) {
+          old.controller.abort();
+          sessions.delete(id);
+        }
+      }
       const session: IntakeSession = { callId, fileName, controller: new AbortController(), workbook: null, startedAt: Date.now(), sheetIndex: 0, analysed: null };
       sessions.set(intakeId, session);
       try {

@@ -22,8 +22,11 @@ export interface HandlerContext {
   mode: 'desktop' | 'browser';
   appVersion: string;
   record(change: Change): void;
-  /** How many changes have been committed since the services started: equal numbers mean nothing changed. */
-  revision(): number;
+  /**
+   * Where the stored data stands: equal values mean nothing was committed in between, by this process or by
+   * another one working on the same file (the desktop app and browser mode on one data folder).
+   */
+  revision(): string;
   /** Sends a push message now (progress of a long task); changes are announced by `record` after commit. */
   push(message: PushMessage): void;
   /** Personal data was deleted: once committed, it must also leave the WAL file (secure_delete covers the main file). */

@@ -36,6 +36,8 @@ export interface AnalysedRow {
   input: CandidateInput | null;
   /** The existing file this row updates (or leaves unchanged). */
   matchId: number | null;
+  /** For an update: the stored fields the import will change, so that the report can show them first. */
+  changedFields?: (keyof CandidateInput)[];
 }
 
 export interface Analysis {
@@ -206,20 +208,29 @@ class PostFinder {
     return found;
   }
 
-  /** A cell of wishes, in order: the whole cell first (a name may hold a comma), else split on ; , / and line breaks. */
+  /**
+   * A cell of wishes, in order. The app writes « A ; B »: split on ; and line breaks first, so that a post
+   * whose name holds a comma or a slash comes back whole; a piece that is still unknown is split again on , and /
+   * (« Écrins, Côte Bleue » typed by hand).
+   */
   read(text: string): { ids: number[]; problems: string[] } {
     const whole = this.find(text);
     if (whole !== null && whole !== AMBIGUOUS) return { ids: [whole], problems: [] };
     const ids: number[] = [];
     const problems: string[] = [];
-    for (const part of text.split(/[;,/\r\n]+/)) {
-      const token = part.trim();
-      if (!token) continue;
+    const take = (token: string) => {
       const id = this.find(token);
       if (id === null) problems.push(`Réseau inconnu : « ${token} ». Réseaux de l’appel : ${this.names}.`);
       else if (id === AMBIGUOUS) problems.push(`« ${token} » désigne plusieurs postes de l’appel : indiquez le réseau (${this.names}).`);
       else ids.push(id);
-    }
+    };
+    // Kept whole when it names a post, else split on the next separator: ; and line breaks, then , then /.
+    const pieces = (token: string, separators: RegExp[]): string[] => {
+      const [first, ...rest] = separators;
+      if (!first || this.find(token) !== null) return [token];
+      return token.split(first).flatMap((piece) => (piece.trim() ? pieces(piece.trim(), rest) : []));
+    };
+    for (const token of pieces(text.trim(), [/[;\r\n]+/, /,+/, /\/+/])) take(token);
     return { ids, problems };
   }
 }
@@ -284,6 +295,22 @@ function merge(value: CandidateInput, stored: CandidateInput, provided: number):
 }
 
 /** Whether two files hold the same values, field by field (see the test that changes each field in turn). */
+/**
+ * Whether a row found by its e-mail can be the stored person: the nom or the prénom is the same (a married
+ * name, a corrected first name) and the dates of birth do not contradict. Both names different is another person.
+ */
+function sameNamedPerson(a: CandidateInput, b: CandidateInput): boolean {
+  const sameNom = nameKey(a.nom, '') === nameKey(b.nom, '');
+  const samePrenom = nameKey('', a.prenom) === nameKey('', b.prenom);
+  if (!sameNom && !samePrenom) return false;
+  return a.dateNaissance === null || b.dateNaissance === null || a.dateNaissance === b.dateNaissance;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 export function sameInput(a: CandidateInput, b: CandidateInput): boolean {
   return (
     a.nom === b.nom &&
@@ -631,11 +658,29 @@ export function analyseSheet(sheet: SheetData, headerRowIndex: number, mapping: 
     }
     // The merge rule (see the top of this file): what the row left empty keeps its stored value.
     const stored = match.file;
+    // An address already used by someone else: a copy-paste slip in the mail column must not rename a file.
+    if (match.firm && value.email && value.email === stored.email && !sameNamedPerson(value, stored)) {
+      const born = stored.dateNaissance ? `, né(e) le ${stored.dateNaissance.split('-').reverse().join('/')}` : '';
+      reject(rowNumber, [
+        {
+          col: source[FIELD_INDEX.email]!,
+          message: `Adresse déjà utilisée par le dossier de ${stored.nom} ${stored.prenom}${born} : la ligne désigne une autre personne, vérifiez l’adresse.`,
+        },
+      ]);
+      continue;
+    }
     claimed.set(stored.id, rowNumber);
     const merged = merge(value, stored, state.provided);
     const changed = !sameInput(merged, stored);
     const outcome: RowOutcome = changed ? 'updated' : 'unchanged';
-    rows.push({ row: rowNumber, outcome, problems: [], input: merged, matchId: stored.id });
+    rows.push({
+      row: rowNumber,
+      outcome,
+      problems: [],
+      input: merged,
+      matchId: stored.id,
+      ...(changed ? { changedFields: INPUT_KEYS.filter((k) => !sameValue(merged[k], stored[k])) } : {}),
+    });
     totals[outcome]++;
   }
   return { rows, totals, problems };

@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useEffect, useRef, useState } from 'react';
-import { INTAKE_FIELD_LABELS } from '../../../../shared/domain/intake/headers.js';
+import { INTAKE_FIELD_LABELS, MULTI_COLUMN_FIELDS } from '../../../../shared/domain/intake/headers.js';
 import { INTAKE_FIELDS, type ColumnMapping, type IntakeField } from '../../../../shared/domain/intake/types.js';
 import type { IntakePreview } from '../../../../shared/model/intake.js';
 import { fileToBase64, MAX_IMPORT_BYTES, saveExportedFile } from '../../components/files.js';
@@ -13,7 +13,12 @@ import { plural } from '../../components/labels.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
-type Step = { kind: 'choose' } | { kind: 'reading'; intakeId: string; fileName: string; fraction: number } | { kind: 'preview'; preview: IntakePreview } | { kind: 'writing'; preview: IntakePreview };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'reading'; intakeId: string; fileName: string; fraction: number }
+  | { kind: 'preview'; preview: IntakePreview }
+  /** Waiting for the services with the preview on screen: recomputing the report, or writing. */
+  | { kind: 'writing'; preview: IntakePreview; label: string };
 
 const newIntakeId = () => crypto.randomUUID().replace(/-/g, '');
 
@@ -45,7 +50,9 @@ export function IntakePage({ callId }: { callId: number }) {
   // Leaving the page abandons an import that was not confirmed.
   useEffect(
     () => () => {
-      if (current.current) void api.invoke('intake-cancel', { intakeId: current.current }).catch(() => undefined);
+      const id = current.current;
+      current.current = null;
+      if (id) void api.invoke('intake-cancel', { intakeId: id }).catch(() => undefined);
     },
     [api],
   );
@@ -64,7 +71,10 @@ export function IntakePage({ callId }: { callId: number }) {
     current.current = intakeId;
     setStep({ kind: 'reading', intakeId, fileName: file.name, fraction: 0 });
     try {
-      const preview = await api.invoke('intake-open', { callId, intakeId, fileName: file.name, contentBase64: await fileToBase64(file) });
+      const contentBase64 = await fileToBase64(file);
+      // Cancelled while the file was being prepared: nothing was sent, nothing to read.
+      if (current.current !== intakeId) return;
+      const preview = await api.invoke('intake-open', { callId, intakeId, fileName: file.name, contentBase64 });
       if (current.current === intakeId) setStep({ kind: 'preview', preview });
     } catch (err) {
       if (current.current !== intakeId) return;
@@ -84,18 +94,24 @@ export function IntakePage({ callId }: { callId: number }) {
   const repreview = async (preview: IntakePreview, patch: { sheetIndex?: number; mapping?: ColumnMapping }) => {
     setError(null);
     setMappingSaved(false);
+    // The choices stay disabled until the report is recomputed, so that two quick changes cannot cross.
+    setStep({ kind: 'writing', preview, label: 'Mise à jour du rapport…' });
     try {
       const next = await api.invoke('intake-preview', { intakeId: preview.intakeId, sheetIndex: patch.sheetIndex ?? preview.sheetIndex, ...(patch.mapping ? { mapping: patch.mapping } : {}) });
-      setStep({ kind: 'preview', preview: next });
+      if (current.current === preview.intakeId) setStep({ kind: 'preview', preview: next });
     } catch (err) {
+      if (current.current !== preview.intakeId) return;
+      setStep({ kind: 'preview', preview });
       setError(err instanceof ApiError ? err.message : 'Erreur inattendue.');
     }
   };
 
   const commit = async (preview: IntakePreview) => {
-    setStep({ kind: 'writing', preview });
+    setStep({ kind: 'writing', preview, label: 'Import en cours…' });
     try {
       const result = await api.invoke('intake-commit', { intakeId: preview.intakeId, sheetIndex: preview.sheetIndex, mapping: preview.mapping });
+      // The person may have left the page meanwhile: the import is done, do not pull them back.
+      if (current.current !== preview.intakeId) return;
       current.current = null;
       navigate(
         { name: 'call', callId, tab: 'candidatures' },
@@ -124,7 +140,9 @@ export function IntakePage({ callId }: { callId: number }) {
       <p>
         Tableur Excel (.xlsx) ou fichier CSV, tel que le secrétariat le tient : les en-têtes sont reconnus, la correspondance des colonnes
         est proposée, et rien n’est écrit avant votre confirmation. Un candidat déjà présent (même adresse mail académique, ou mêmes nom,
-        prénom et date de naissance) est mis à jour, jamais dupliqué.
+        prénom et date de naissance ; à défaut de date, mêmes nom et prénom s’il n’y a qu’un dossier de ce nom) est mis à jour,
+        jamais dupliqué ; une cellule vide n’efface rien. Le rapport montre, avant confirmation, chaque champ qu’une mise à jour
+        modifiera.
       </p>
       {error && <Alert severity="error" small description={error} className="fr-mb-3w" role="alert" />}
 
@@ -136,7 +154,13 @@ export function IntakePage({ callId }: { callId: number }) {
             hint="Formats acceptés : .xlsx, .csv (UTF-8 ou Windows-1252, séparateur ; ou ,). 50 Mo au plus."
             nativeInputProps={{ accept: '.xlsx,.csv,.xls,.txt', onChange: (e) => void choose(e.target.files?.[0]) }}
           />
-          <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void api.invoke('intake-template', { callId }).then(saveExportedFile)}>
+          <Button priority="secondary" iconId="fr-icon-download-line" onClick={() =>
+              void api
+                .invoke('intake-template', { callId })
+                .then(saveExportedFile)
+                .catch((err: Error) => setError(err.message))
+            }
+          >
             Télécharger le modèle vierge
           </Button>
         </div>
@@ -158,6 +182,7 @@ export function IntakePage({ callId }: { callId: number }) {
         <PreviewView
           preview={step.preview}
           busy={step.kind === 'writing'}
+          busyLabel={step.kind === 'writing' ? step.label : ''}
           mappingSaved={mappingSaved}
           onSheet={(sheetIndex) => void repreview(step.preview, { sheetIndex })}
           onMapping={(mapping) => void repreview(step.preview, { mapping })}
@@ -178,6 +203,7 @@ export function IntakePage({ callId }: { callId: number }) {
 function PreviewView(props: {
   preview: IntakePreview;
   busy: boolean;
+  busyLabel: string;
   mappingSaved: boolean;
   onSheet: (index: number) => void;
   onMapping: (mapping: ColumnMapping) => void;
@@ -189,8 +215,8 @@ function PreviewView(props: {
   const { totals } = preview;
   const writable = totals.new + totals.updated;
   const setField = (index: number, field: IntakeField | null) => {
-    // A field goes to one column only: choosing it here frees it elsewhere.
-    const mapping = preview.mapping.map((f, i) => (i === index ? field : f === field ? null : f));
+    // A field goes to one column only (choosing it here frees it elsewhere), except wishes: "Vœu 1", "Vœu 2"…
+    const mapping = preview.mapping.map((f, i) => (i === index ? field : f === field && field !== null && !MULTI_COLUMN_FIELDS.has(field) ? null : f));
     props.onMapping(mapping);
   };
 
@@ -270,6 +296,35 @@ function PreviewView(props: {
         <Badge noIcon>{`${totals.unchanged} inchangée${totals.unchanged > 1 ? 's' : ''}`}</Badge>
         <Badge severity={totals.rejected ? 'error' : 'success'} noIcon>{`${totals.rejected} refusée${totals.rejected > 1 ? 's' : ''}`}</Badge>
       </div>
+      {preview.updates.length > 0 && (
+        <div className="fr-table fr-mb-2w" style={{ maxHeight: '22rem', overflow: 'auto' }}>
+          <table data-testid="intake-updates">
+            <caption>Mises à jour : ce que l’import changera dans les dossiers déjà enregistrés</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Dossier</th>
+                <th scope="col">Champ</th>
+                <th scope="col">Actuellement</th>
+                <th scope="col">Après l’import</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.updates.flatMap((u) =>
+                u.changes.map((c, i) => (
+                  <tr key={`${u.row}-${i}`}>
+                    <td>{i === 0 ? u.row : ''}</td>
+                    <td>{i === 0 ? u.name : ''}</td>
+                    <td>{c.field}</td>
+                    <td>{c.before}</td>
+                    <td>{c.after}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
       {preview.problemCount > 0 && (
         <div className="fr-table fr-mb-2w" style={{ maxHeight: '22rem', overflow: 'auto' }}>
           <table data-testid="intake-problems">
@@ -328,7 +383,7 @@ function PreviewView(props: {
       )}
       <div className="toolbar fr-mt-3w">
         <Button iconId="fr-icon-check-line" disabled={busy || writable === 0} onClick={props.onConfirm}>
-          {busy ? 'Import en cours…' : `Importer ${plural(totals.new, 'nouvelle candidature', 'nouvelles candidatures')} et ${plural(totals.updated, 'mise à jour', 'mises à jour')}`}
+          {busy ? props.busyLabel : `Importer ${plural(totals.new, 'nouvelle candidature', 'nouvelles candidatures')} et ${plural(totals.updated, 'mise à jour', 'mises à jour')}`}
         </Button>
         <Button priority="secondary" disabled={busy} onClick={props.onCancel}>
           Annuler
