@@ -171,14 +171,14 @@ describe('journal', () => {
     }
   });
 
-  it('records an anonymous change under « Inconnu », filters by call and honours the limit', async () => {
+  it('records an anonymous change under « Personne non identifiée », filters by call and honours the limit', async () => {
     const t = makeServices({ actor: null });
     const a = await createCall(t, { title: 'A' });
     const b = await createCall(t, { title: 'B' });
     await t.call('calls-archive', { id: a.id, archived: true });
     expect((await t.call('journal-list', { callId: a.id })).map((j) => [j.method, j.actorName])).toEqual([
-      ['calls-archive', 'Inconnu'],
-      ['calls-create', 'Inconnu'],
+      ['calls-archive', 'Personne non identifiée'],
+      ['calls-create', 'Personne non identifiée'],
     ]);
     expect((await t.call('journal-list', { callId: b.id })).map((j) => j.method)).toEqual(['calls-create']);
     expect(await t.call('journal-list', { limit: 1 })).toHaveLength(1);

@@ -2,6 +2,9 @@ import type { Actor, JournalEntry } from '../../../shared/model/entities.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
 
+/** Who a change is recorded under when nobody said « qui suis-je » on this laptop. */
+export const UNNAMED_ACTOR = 'Personne non identifiée';
+
 export interface JournalWrite {
   at: string;
   actor: Actor | null;
@@ -12,7 +15,7 @@ export interface JournalWrite {
 }
 
 export function appendJournal(db: Db, entry: JournalWrite): void {
-  stmt(db, 'INSERT INTO journal (at, actor_name, actor_email, method, entity, entity_id, call_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(entry.at, entry.actor?.name ?? 'Inconnu', entry.actor?.email ?? '', entry.method, entry.entity, entry.entityId, entry.callId);
+  stmt(db, 'INSERT INTO journal (at, actor_name, actor_email, method, entity, entity_id, call_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(entry.at, entry.actor?.name ?? UNNAMED_ACTOR, entry.actor?.email ?? '', entry.method, entry.entity, entry.entityId, entry.callId);
 }
 
 export function listJournal(db: Db, callId: number | undefined, limit: number): JournalEntry[] {

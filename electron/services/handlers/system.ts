@@ -20,7 +20,7 @@ export const systemHandlers: HandlerSlice<'app-info' | 'prefs-get' | 'prefs-set'
       if (args.whoAmI === null) next.whoAmI = null;
       else {
         const name = cleanText(args.whoAmI.name);
-        // A blank name would be stored, then read back as « nobody »: every change would be journaled as « Inconnu ».
+        // A blank name would be stored, then read back as « nobody »: every change would be journaled as « Personne non identifiée ».
         if (!name) throw new AppError('validation', 'Indiquez votre nom.', { name: 'Indiquez votre nom.' });
         let email = '';
         if (args.whoAmI.email.trim()) {

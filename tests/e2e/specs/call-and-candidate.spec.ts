@@ -84,6 +84,8 @@ test('choisir « qui suis-je » sur ce poste', async ({ page, server }) => {
   await expect(page.getByRole('textbox', { name: 'Nom' })).toHaveValue('Samia Belkacem');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('button', { name: 'Je suis : Samia Belkacem' })).toBeVisible();
+  // The journal says who did what: the demo was loaded before anyone was named, the choice is Samia's.
+  await expect(page.getByTestId('journal-table')).toContainText('Chargement de la démonstration');
   await snap(page, '13-qui-suis-je');
   await page.reload();
   await expect(page.locator('html[data-app-state="ready"]')).toBeAttached();

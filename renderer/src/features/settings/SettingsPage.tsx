@@ -7,6 +7,30 @@ import type { ResultOf } from '../../../../shared/contract/methods.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
+const OPERATION_LABELS: Record<string, string> = {
+  'calls-create': 'Création d’un appel',
+  'calls-update': 'Modification d’un appel',
+  'calls-archive': 'Archivage d’un appel',
+  'candidates-create': 'Création d’un dossier',
+  'candidates-update': 'Modification d’un dossier',
+  'candidates-delete': 'Suppression d’un dossier',
+  'members-save': 'Membre ajouté ou modifié',
+  'members-delete': 'Membre retiré',
+  'inspectors-save': 'Inspecteur ajouté ou modifié',
+  'inspectors-delete': 'Inspecteur retiré',
+  'demo-open': 'Chargement de la démonstration',
+  'intake-commit': 'Import d’un tableur',
+  'intake-mapping-save': 'Correspondance de colonnes retenue',
+  'prefs-set': 'Préférences du poste',
+};
+const ENTITY_LABELS: Record<string, string> = {
+  calls: 'Appel',
+  candidates: 'Dossier',
+  members: 'Membre',
+  inspectors: 'Inspecteur',
+  prefs: 'Préférences',
+};
+
 export function SettingsPage() {
   const api = useApp((s) => s.api);
   const whoAmI = useApp((s) => s.prefs.whoAmI);
@@ -14,12 +38,14 @@ export function SettingsPage() {
   const appInfo = useApp((s) => s.appInfo);
   const notify = useApp((s) => s.notify);
   const [directory, setDirectory] = useState<ResultOf<'members-directory'>>([]);
+  const [journal, setJournal] = useState<ResultOf<'journal-list'>>([]);
   const [name, setName] = useState(whoAmI?.name ?? '');
   const [email, setEmail] = useState(whoAmI?.email ?? '');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void api.invoke('members-directory', {}).then(setDirectory);
+    void api.invoke('journal-list', { limit: 50 }).then(setJournal);
   }, [api]);
 
   const save = async (e: FormEvent) => {
@@ -93,6 +119,44 @@ export function SettingsPage() {
           </dl>
         </section>
       )}
+
+      <section className="fr-mt-5w" aria-labelledby="titre-journal">
+        <h2 id="titre-journal" className="fr-h4">
+          Journal des modifications
+        </h2>
+        <p className="fr-text--sm">Les 50 dernières modifications enregistrées sur ce poste : qui, quand, quoi (sans les valeurs elles-mêmes).</p>
+        <div className="fr-table fr-table--no-caption">
+          <table data-testid="journal-table">
+            <caption>Journal des modifications</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Par</th>
+                <th scope="col">Opération</th>
+                <th scope="col">Objet</th>
+              </tr>
+            </thead>
+            <tbody>
+              {journal.length === 0 && (
+                <tr>
+                  <td colSpan={4}>Aucune modification pour l’instant.</td>
+                </tr>
+              )}
+              {journal.map((j) => (
+                <tr key={j.id}>
+                  <td>{new Date(j.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td>{j.actorName}</td>
+                  <td>{OPERATION_LABELS[j.method] ?? j.method}</td>
+                  <td>
+                    {ENTITY_LABELS[j.entity] ?? j.entity}
+                    {j.entityId !== null ? ` n° ${j.entityId}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }
