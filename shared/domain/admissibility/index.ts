@@ -1,0 +1,4 @@
+export * from './deadline.js';
+export * from './facts.js';
+export * from './rules.js';
+export * from './subject.js';
