@@ -2,7 +2,7 @@
 import { FLAG_LABELS, toCandidateRow } from '../../../shared/domain/candidate.js';
 import { filterCandidates, type CandidateFilter } from '../../../shared/domain/candidate-list.js';
 import { INTAKE_FIELD_LABELS, spreadsheetPostNames, toCsv } from '../../../shared/domain/intake/index.js';
-import type { IntakeField } from '../../../shared/domain/intake/types.js';
+import { INTAKE_FIELDS, type IntakeField } from '../../../shared/domain/intake/types.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
 import { foldText } from '../../../shared/domain/text.js';
 import type { Call, CandidateFile } from '../../../shared/model/entities.js';
@@ -19,27 +19,11 @@ import { listCandidates } from '../db/candidates-repo.js';
 import { writeTableWorkbook, type ColumnSpec } from '../excel/write-workbook.js';
 import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
 
-/** The columns of the export and of the template, in this order; the import maps them back by their headers. */
-const COLUMNS: IntakeField[] = [
-  'nom',
-  'prenom',
-  'dateNaissance',
-  'discipline',
-  'statut',
-  'corps',
-  'grade',
-  'echelon',
-  'etablissement',
-  'ville',
-  'adresse',
-  'telephone',
-  'email',
-  'wishes',
-  'receivedOn',
-  'status',
-  'experience',
-  'motivations',
-];
+/**
+ * The columns of the export and of the template: every intake field in its order, less the two combined ones
+ * the import splits (here one column per value). The import maps them back by their headers.
+ */
+const COLUMNS: IntakeField[] = INTAKE_FIELDS.filter((f) => f !== 'corpsGradeEchelon' && f !== 'affectation');
 const ADMISSIBILITY_HEADER = 'Recevabilité (calculée)';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
