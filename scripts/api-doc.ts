@@ -42,6 +42,18 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'intake-cancel': '{ cancelled: boolean }',
   'candidates-export': 'ExportedFile',
   'intake-template': 'ExportedFile',
+  'rules-get': 'CallRules',
+  'rules-save': 'CallRules',
+  'admissibility-get': 'ApplicationAdmissibility',
+  'facts-save': 'ApplicationAdmissibility',
+  'head-opinion-save': 'ApplicationAdmissibility',
+  'verdict-override': 'ApplicationAdmissibility',
+  'documents-add': 'ApplicationDocument',
+  'documents-update': 'ApplicationDocument',
+  'documents-delete': '{ id: number }',
+  'documents-download': 'ExportedFile',
+  'documents-open': '{ opened: true }',
+  'mail-import': 'MailImportOutcome',
 };
 
 /** What each error code means for a script author, and the HTTP status it comes with. */
@@ -51,6 +63,11 @@ export const ERROR_MEANINGS: Record<ErrorCode, { meaning: string; http: string }
     http: '200 (400 si le corps n’est pas du JSON, 405 si la requête n’est pas un POST)',
   },
   not_found: { meaning: 'L’enregistrement demandé n’existe pas (ou plus).', http: '200' },
+  forbidden: {
+    meaning: 'Refusé par principe : une décision forcée sans « qui suis-je », l’ouverture d’un programme ou d’un script. Rien n’a été modifié.',
+    http: '200',
+  },
+  unsupported: { meaning: 'Impossible dans ce mode : ouvrir une pièce avec une application du poste se fait dans l’application de bureau.', http: '200' },
   conflict: {
     meaning: 'La modification contredirait des données déjà enregistrées (adresse mail déjà utilisée dans l’appel, poste encore demandé…). Rien n’a été modifié.',
     http: '200',
@@ -129,7 +146,39 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
   'intake-mapping-save': { intakeId: 'import-2026-05-16-a', mapping: ['nom', 'prenom', 'email'] },
   'intake-commit': { intakeId: 'import-2026-05-16-a', sheetIndex: 0, mapping: ['nom', 'prenom', 'email'] },
   'intake-cancel': { intakeId: 'import-2026-05-16-a' },
-  'candidates-export': { callId: 1, format: 'xlsx', filter: { flag: 'complet' } },
+  'candidates-export': { callId: 1, format: 'xlsx', filter: { verdict: 'irrecevable' } },
+  'rules-save': {
+    callId: 1,
+    rules: {
+      requiredDocuments: ['annexe2', 'avis_chef'],
+      acceptedStatuses: ['titulaire'],
+      requiredLevel: 'second_degre',
+      requiredAcademie: 'Aix-Marseille',
+      acceptedDisciplines: ['mathematiques', 'physique-chimie', 'svt', 'technologie'],
+      minimumDiploma: null,
+      wishedDiploma: null,
+      deadline: '2026-05-15',
+      requireMondayFreed: true,
+      requireHeadOpinion: true,
+      subjectPattern: 'Candidature Relais territorial du réseau <réseau> – NOM PRÉNOM',
+      commissionCriteria: [],
+    },
+  },
+  'facts-save': { candidateId: 1, entry: { academie: 'Aix-Marseille', teachingLevel: 'second_degre', diploma: 7 } },
+  'head-opinion-save': {
+    candidateId: 1,
+    opinion: { avis: 'favorable', motivation: 'Professeure investie dans les projets scientifiques du lycée.', mondayFreed: 'oui', signedBy: 'M. Durand, proviseur', signedOn: '02/05/2026' },
+  },
+  'verdict-override': { candidateId: 1, override: { status: 'recevable', motivation: 'Annexe 2 reçue par courrier le 14/05/2026, tamponnée par le secrétariat.' } },
+  'documents-add': { candidateId: 1, fileName: 'avis-chef-etablissement.pdf', contentBase64: Buffer.from('%PDF-1.4\n%…').toString('base64'), kind: 'avis_chef' },
+  'documents-update': { id: 1, kind: 'annexe2' },
+  'mail-import': {
+    callId: 1,
+    fileName: 'candidature-martin.eml',
+    contentBase64: Buffer.from(
+      'From: Élodie Martin <elodie.martin@ac-aix-marseille.example>\r\nTo: csti@ac-aix-marseille.example\r\nSubject: Candidature Relais territorial du réseau Les Écrins – MARTIN Élodie\r\nDate: Thu, 14 May 2026 18:02:00 +0200\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour, veuillez trouver ma candidature.\r\n',
+    ).toString('base64'),
+  },
   'intake-template': { callId: 1 },
   'calls-update': { id: 1, call: { ...CALL_EXAMPLE, posts: [{ id: 1, label: 'Professeur relais territorial CSTI', site: 'Réseau Les Écrins', places: '2' }] } },
   'calls-archive': { id: 1, archived: true },
@@ -171,11 +220,21 @@ const NOTES: { [K in MethodName]?: readonly string[] } = {
   ],
   'candidates-list': [
     `\`filter.search\` : mots cherchés (sans accents ni casse) dans le nom, le prénom, l’adresse mail, l’établissement, la ville et la discipline ; tous doivent être présents. \`filter.discipline\` : code de discipline. \`filter.postId\` : identifiant du poste en premier vœu. Sans \`filter.sort\`, tri par nom croissant.`,
-    '`filter.flag` : `complet`, `incomplet` (champs de l’annexe manquants), `hors_delai` (reçu après la date limite), `non_eligible` (statut ou discipline hors de l’appel).',
+    '`filter.verdict` : `recevable`, `incomplet` (une pièce ou une information manque encore), `irrecevable` (une règle de l’appel exclut la candidature) ; c’est le verdict qui compte (celui du secrétariat quand il l’a forcé). `filter.reason` : ne garde que les dossiers dont les règles donnent un motif sous cette règle (`lundi_libere`, `delai`, `pieces`…).',
   ],
   'candidates-create': CANDIDATE_NOTES,
   'candidates-update': [...CANDIDATE_NOTES, 'Tous les champs sont remplacés : envoyez le dossier complet (relu avec `candidates-get`).'],
   'members-save': [`\`member.role\` : ${codes(MEMBER_ROLES)}.`],
+  'rules-save': [
+    '`acceptedStatuses`, `acceptedDisciplines`, `deadline` (`aaaa-mm-jj`, dernier jour inclus, heure de Paris) et `subjectPattern` sont ceux de l’appel : les modifier ici modifie l’appel. Listes vides : sans restriction.',
+    '`requiredDocuments` : `annexe2`, `avis_chef`, `cv`, `lettre_motivation`, `autre`. `requiredLevel` : `premier_degre`, `second_degre`, `superieur`, `non_enseignant` ou null. Diplômes : niveaux 3 à 8 du cadre national des certifications (4 = baccalauréat, 6 = licence).',
+  ],
+  'verdict-override': [
+    'L’auteur est la personne « qui suis-je » de ce poste (`prefs-set`) : sans elle, `forbidden`. La motivation compte 10 caractères au moins. `override: null` rétablit le verdict des règles.',
+  ],
+  'mail-import': [
+    'Un courriel par appel de la méthode (`.eml` de Thunderbird ou d’Outlook, 25 Mo au plus ; pièces jointes de 20 Mo au plus). Le même courriel importé deux fois ne modifie rien (`outcome: "already"`). Un `.msg` est refusé (`validation`) avec la marche à suivre.',
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------

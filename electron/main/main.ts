@@ -77,6 +77,11 @@ async function start(): Promise<void> {
       mode: 'desktop',
       // npm start builds better-sqlite3 for Electron apart from the Node build the tests use.
       nativeBinding: binding && existsSync(binding) ? binding : undefined,
+      // shell.openPath resolves with an error text ('' when the file was opened).
+      openPath: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new AppError('internal', `La pièce n’a pas pu être ouverte par le système : ${problem}`);
+      },
     });
   } catch (error) {
     fail(error);

@@ -7,6 +7,10 @@ import { findDemoCalls, getCall, insertCall } from './db/calls-repo.js';
 import { insertCandidate } from './db/candidates-repo.js';
 import { saveInspector, saveMember } from './db/people-repo.js';
 import type { HandlerContext } from './handlers/types.js';
+import { ASTERIE_RULES, CSTI_RULES } from '../../shared/domain/admissibility/rules.js';
+import type { DiplomaLevel, DocumentKind, HeadOpinion } from '../../shared/model/admissibility.js';
+import { insertDocument, saveCallRules, saveFactsEntry, saveHeadOpinion } from './db/admissibility-repo.js';
+import type { StoredAttachment } from './mail/attachment-store.js';
 
 export const CSTI_CALL: CallInput = {
   title: 'Professeur relais territorial CSTI — rentrée 2026',
@@ -153,8 +157,129 @@ function toInput(c: DemoCandidate, postIds: number[], domain: string, experience
 
 export const DEMO_CANDIDATE_COUNT = CSTI_CANDIDATES.length + ASTERIE_CANDIDATES.length;
 
+// ---------------------------------------------------------------------------------------------
+// Admissibility of the demo files: documents received, head's opinions, diplomas — so that every verdict
+// and the main reasons appear (Monday not freed, opinion missing, reserved opinion, diploma below the minimum).
+
+const FAVORABLE = 'Enseignant(e) moteur des projets scientifiques de l’établissement ; l’emploi du temps sera aménagé.';
+
+/** Per CSTI candidate (by nom): documents sent and the head's opinion; absent: annexe 2 + favourable opinion, Monday freed. */
+const CSTI_ADMISSIBILITY: Record<string, { documents: DocumentKind[]; opinion: HeadOpinion | null }> = {
+  GARNIER: {
+    documents: ['annexe2', 'avis_chef'],
+    opinion: { avis: 'favorable', motivation: FAVORABLE, mondayFreed: 'non_precise', signedBy: 'M. Rey, principal du collège Henri Fabre', signedOn: '2026-05-04' },
+  },
+  LAMBERT: {
+    documents: ['annexe2', 'avis_chef'],
+    opinion: {
+      avis: 'reserve',
+      motivation: 'Candidature soutenue, mais le service du lundi ne peut pas être libéré cette année.',
+      mondayFreed: 'non',
+      signedBy: 'Mme Faure, principale du collège Les Garcins',
+      signedOn: '2026-05-09',
+    },
+  },
+  IMBERT: { documents: ['annexe2'], opinion: null },
+  KOWALSKI: {
+    documents: ['annexe2', 'avis_chef', 'cv'],
+    opinion: {
+      avis: 'reserve',
+      motivation: 'Engagement réel ; vigilance sur la charge de travail avec le professeur principal de 3e.',
+      mondayFreed: 'oui',
+      signedBy: 'M. Ortiz, principal du collège Gérard Philipe',
+      signedOn: '2026-04-27',
+    },
+  },
+  NOËL: { documents: ['annexe2'], opinion: null },
+};
+
+/** Per ASTERIE candidate: the highest diploma (CV and letter received by all but one). */
+const ASTERIE_DIPLOMAS: Record<string, DiplomaLevel> = {
+  BERNARD: 7,
+  COLIN: 7,
+  DIDIER: 6,
+  ETIENNE: 5,
+  FRANÇOIS: 7,
+  GIRARD: 3,
+  HENRY: 6,
+  JACQUOT: 6,
+};
+
+interface DemoDocument {
+  call: 'csti' | 'asterie';
+  nom: string;
+  kind: DocumentKind;
+  fileName: string;
+  content: Uint8Array;
+}
+
+const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  annexe2: 'Annexe 2 - fiche de candidature',
+  avis_chef: 'Avis motive du chef d etablissement',
+  cv: 'Curriculum vitae',
+  lettre_motivation: 'Lettre de motivation',
+  autre: 'Piece complementaire',
+};
+
+const FILE_STEMS: Record<DocumentKind, string> = {
+  annexe2: 'annexe2',
+  avis_chef: 'avis-chef-etablissement',
+  cv: 'cv',
+  lettre_motivation: 'lettre-de-motivation',
+  autre: 'piece',
+};
+
+/** A one-page PDF saying what it stands for (« document fictif »): real enough to open in any viewer. */
+export function fictionalPdf(lines: readonly string[]): Uint8Array {
+  const ascii = (t: string) => t.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
+  const text = lines.map((line, i) => `BT /F1 ${i === 0 ? 16 : 12} Tf 72 ${760 - i * 24} Td (${ascii(line)}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+/** The documents the demo files hold, with their contents (written to the data folder before the transaction). */
+export function demoDocuments(): DemoDocument[] {
+  const docs: DemoDocument[] = [];
+  const add = (call: DemoDocument['call'], nom: string, prenom: string, kind: DocumentKind) => {
+    const slug = `${nom}-${prenom}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '-');
+    docs.push({
+      call,
+      nom,
+      kind,
+      fileName: `${FILE_STEMS[kind]}-${slug}.pdf`,
+      content: fictionalPdf([DOCUMENT_TITLES[kind], `${nom} ${prenom}`, 'Document fictif de demonstration.']),
+    });
+  };
+  for (const [nom, prenom] of CSTI_CANDIDATES) {
+    for (const kind of CSTI_ADMISSIBILITY[nom]?.documents ?? ['annexe2', 'avis_chef']) add('csti', nom, prenom, kind);
+  }
+  for (const [nom, prenom] of ASTERIE_CANDIDATES) {
+    add('asterie', nom, prenom, 'cv');
+    // One letter missing: an incomplete file.
+    if (nom !== 'DIDIER') add('asterie', nom, prenom, 'lettre_motivation');
+  }
+  return docs;
+}
+
+export type StoredDemoDocument = DemoDocument & { stored: StoredAttachment };
+
 /** Loads the demonstration once; a second call returns the calls already there. */
-export function openDemo(ctx: HandlerContext): { callIds: number[]; created: boolean } {
+export function openDemo(ctx: HandlerContext, documents: readonly StoredDemoDocument[]): { callIds: number[]; created: boolean } {
   const existing = findDemoCalls(ctx.db);
   if (existing.length > 0) return { callIds: existing, created: false };
   const at = ctx.now().toISOString();
@@ -162,7 +287,16 @@ export function openDemo(ctx: HandlerContext): { callIds: number[]; created: boo
 
   const cstiId = insertCall(db, CSTI_CALL, at, 'csti-2026');
   const cstiPosts = getCall(db, cstiId).posts.map((p) => p.id);
-  for (const c of CSTI_CANDIDATES) insertCandidate(db, cstiId, toInput(c, cstiPosts, 'ac-aix-marseille.example', EXP_CSTI), at);
+  const ids = { csti: new Map<string, number>(), asterie: new Map<string, number>() };
+  for (const c of CSTI_CANDIDATES) ids.csti.set(c[0], insertCandidate(db, cstiId, toInput(c, cstiPosts, 'ac-aix-marseille.example', EXP_CSTI), at));
+  saveCallRules(db, cstiId, CSTI_RULES, at);
+  for (const [nom, id] of ids.csti) {
+    const planned = CSTI_ADMISSIBILITY[nom];
+    const opinion: HeadOpinion | null = planned
+      ? planned.opinion
+      : { avis: 'favorable', motivation: FAVORABLE, mondayFreed: 'oui', signedBy: 'Le chef d’établissement', signedOn: '2026-05-02' };
+    if (opinion) saveHeadOpinion(db, id, opinion, 'Secrétariat IPR', at);
+  }
   saveMember(db, cstiId, undefined, { name: 'Hélène Vasseur (CAST)', role: 'president', email: 'helene.vasseur@ac-aix-marseille.example' });
   saveMember(db, cstiId, undefined, { name: 'Olivier Granet', role: 'membre', email: 'olivier.granet@ac-aix-marseille.example' });
   saveMember(db, cstiId, undefined, { name: 'Samia Belkacem', role: 'membre', email: 'samia.belkacem@ac-aix-marseille.example' });
@@ -176,7 +310,21 @@ export function openDemo(ctx: HandlerContext): { callIds: number[]; created: boo
   const asterieId = insertCall(db, ASTERIE_CALL, at, 'asterie-2025');
   const asteriePosts = getCall(db, asterieId).posts.map((p) => p.id);
   const expAsterie = 'Conduite de projets partenariaux, animation de réseaux d’acteurs locaux, suivi budgétaire.';
-  for (const c of ASTERIE_CANDIDATES) insertCandidate(db, asterieId, toInput(c, asteriePosts, 'ac-nancy-metz.example', expAsterie), at);
+  for (const c of ASTERIE_CANDIDATES) ids.asterie.set(c[0], insertCandidate(db, asterieId, toInput(c, asteriePosts, 'ac-nancy-metz.example', expAsterie), at));
+  saveCallRules(db, asterieId, ASTERIE_RULES, at);
+  for (const [nom, id] of ids.asterie) saveFactsEntry(db, id, { academie: '', teachingLevel: null, diploma: ASTERIE_DIPLOMAS[nom] ?? null });
+  for (const doc of documents) {
+    insertDocument(db, {
+      candidateId: ids[doc.call].get(doc.nom)!,
+      mailId: null,
+      kind: doc.kind,
+      fileName: doc.fileName,
+      mimeType: 'application/pdf',
+      size: doc.stored.size,
+      sha256: doc.stored.sha256,
+      addedAt: at,
+    });
+  }
   saveMember(db, asterieId, undefined, { name: 'Directrice du projet ASTERIE', role: 'president', email: 'direction.asterie@ac-nancy-metz.example' });
   saveMember(db, asterieId, undefined, { name: 'Représentant de l’équipe de pilotage', role: 'membre', email: 'pilotage.asterie@ac-nancy-metz.example' });
   saveMember(db, asterieId, undefined, { name: 'Représentant de l’IA-DASEN de la Moselle', role: 'membre', email: 'ia-dasen57@ac-nancy-metz.example' });

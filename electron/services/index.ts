@@ -14,7 +14,11 @@ import { systemHandlers } from './handlers/system.js';
 import { exportHandlers } from './handlers/exports.js';
 import { intakeHandlers } from './handlers/intake.js';
 import { ReadWorkerHost } from './excel/read-workbook.js';
-import type { Change, HandlerContext, Handlers } from './handlers/types.js';
+import type { Change, HandlerContext, Handlers, SimpleHandler, TwoPhaseHandler } from './handlers/types.js';
+import { admissibilityHandlers } from './handlers/admissibility.js';
+import { clearOpenedCopies, documentHandlers } from './handlers/documents.js';
+import { mailHandlers } from './handlers/mail.js';
+import { createAttachmentStore } from './mail/attachment-store.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
 import { APP_VERSION } from './version.js';
 
@@ -26,6 +30,8 @@ export interface ServicesOptions {
   mode?: 'desktop' | 'browser';
   /** better_sqlite3.node built for Electron, when running inside Electron. */
   nativeBinding?: string;
+  /** Opens a file with the system's default application: given by the desktop shell only. */
+  openPath?: (path: string) => Promise<void>;
 }
 
 export type Dispatch = (method: string, args: unknown, context: CallContext) => Promise<Envelope<unknown>>;
@@ -50,6 +56,9 @@ export function createServices(options: ServicesOptions): Services {
   let revision = 0;
   // One warm spreadsheet reader for this instance, stopped with it.
   const reader = new ReadWorkerHost();
+  const documents = createAttachmentStore(options.dataDir);
+  // Copies made to open a document with another application: personal data, removed at start and at close.
+  clearOpenedCopies(options.dataDir);
   // `satisfies` makes a method missing from the contract (or an extra one) a type error.
   const handlers = {
     ...systemHandlers,
@@ -58,11 +67,15 @@ export function createServices(options: ServicesOptions): Services {
     ...peopleHandlers,
     ...intakeHandlers(reader),
     ...exportHandlers,
+    ...admissibilityHandlers,
+    ...documentHandlers,
+    ...mailHandlers,
   } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {
     const args = parseArgs(name, rawArgs);
     const changes: Change[] = [];
+    const afterCommit: (() => void)[] = [];
     let erase = false;
     const ctx: HandlerContext = {
       db,
@@ -79,13 +92,18 @@ export function createServices(options: ServicesOptions): Services {
       eraseAfterCommit: () => {
         erase = true;
       },
+      afterCommit: (task) => afterCommit.push(task),
+      documents,
+      openPath: options.openPath ?? null,
     };
-    const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown;
+    const handler = handlers[name] as SimpleHandler<MethodName> | TwoPhaseHandler<MethodName, unknown>;
+    const prepared = typeof handler === 'function' ? undefined : await handler.prepare(args as never, ctx);
+    const invoke = (): unknown => (typeof handler === 'function' ? handler(args as never, ctx) : handler.apply(args as never, prepared, ctx));
     let result: unknown;
     if (methods[name].mutates) {
       // The change and its journal lines are written together or not at all.
       db.transaction(() => {
-        result = handler(args, ctx);
+        result = invoke();
         if (result instanceof Promise) throw new AppError('internal', `La méthode ${name} ne peut pas être asynchrone.`);
         const at = now().toISOString();
         revision++;
@@ -94,7 +112,14 @@ export function createServices(options: ServicesOptions): Services {
         }
       })();
     } else {
-      result = await handler(args, ctx);
+      result = await invoke();
+    }
+    for (const task of afterCommit) {
+      try {
+        task();
+      } catch (error) {
+        console.error(`[services] ${name} : tâche après validation en échec :`, error);
+      }
     }
     // Copy the deletion into the main file (where secure_delete zeroes the freed pages) and empty the WAL,
     // so that a deleted person's data is not left readable on disk while the app stays open.
@@ -144,6 +169,7 @@ export function createServices(options: ServicesOptions): Services {
       listeners.clear();
       reader.close();
       db.close();
+      clearOpenedCopies(options.dataDir);
     },
     db,
   };

@@ -6,6 +6,7 @@ import { CallPage } from './features/calls/CallPage.js';
 import { CallsPage } from './features/calls/CallsPage.js';
 import { CandidatePage } from './features/candidates/CandidatePage.js';
 import { IntakePage } from './features/intake/IntakePage.js';
+import { MailIntakePage } from './features/mail/MailIntakePage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { useApp } from './store/context.js';
 
@@ -102,5 +103,7 @@ function Screen() {
       return <SettingsPage />;
     case 'intake':
       return <IntakePage key={route.callId} callId={route.callId} />;
+    case 'mail-intake':
+      return <MailIntakePage key={route.callId} callId={route.callId} />;
   }
 }

@@ -1,5 +1,5 @@
 /** The screens of the app, kept in the address (#/appels/3/candidats) so that reload and Back work. */
-export type CallTab = 'candidatures' | 'postes' | 'commission' | 'informations';
+export type CallTab = 'candidatures' | 'postes' | 'regles' | 'commission' | 'informations';
 
 export type Route =
   | { name: 'calls' }
@@ -7,9 +7,10 @@ export type Route =
   | { name: 'call-form'; callId: number | null }
   | { name: 'candidate'; callId: number; candidateId: number | null }
   | { name: 'intake'; callId: number }
+  | { name: 'mail-intake'; callId: number }
   | { name: 'settings' };
 
-const TABS: readonly CallTab[] = ['candidatures', 'postes', 'commission', 'informations'];
+const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'commission', 'informations'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
     if (callId !== null) {
       if (parts[2] === 'modifier') return { name: 'call-form', callId };
       if (parts[2] === 'import') return { name: 'intake', callId };
+      if (parts[2] === 'courriels') return { name: 'mail-intake', callId };
       if (parts[2] === 'candidatures' && parts[3] === 'nouvelle') return { name: 'candidate', callId, candidateId: null };
       const candidateId = num(parts[3]);
       if (parts[2] === 'candidatures' && candidateId !== null) return { name: 'candidate', callId, candidateId };
@@ -45,5 +47,7 @@ export function formatRoute(route: Route): string {
       return `#/appels/${route.callId}/candidatures/${route.candidateId ?? 'nouvelle'}`;
     case 'intake':
       return `#/appels/${route.callId}/import`;
+    case 'mail-intake':
+      return `#/appels/${route.callId}/courriels`;
   }
 }

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'db_too_new', // the data file was written by a newer version of the app
   'unauthorized', // browser mode: missing or wrong session token
   'too_large', // a request or a file exceeds a limit
+  'forbidden', // refused on purpose: a program never opened, an override without a known author
+  'unsupported', // not possible in this mode (opening a file with the system's application in browser mode)
   'internal', // a bug: the message says so without leaking details
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

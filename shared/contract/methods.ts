@@ -10,6 +10,15 @@ import type {
   Preferences,
 } from '../model/entities.js';
 import { APPLICATION_STATUSES, MEMBER_ROLES } from '../model/referential.js';
+import {
+  DOCUMENT_KINDS,
+  RULE_IDS,
+  VERDICT_STATUSES,
+  type ApplicationAdmissibility,
+  type ApplicationDocument,
+  type CallRules,
+  type MailImportOutcome,
+} from '../model/admissibility.js';
 import { SORT_KEYS } from '../domain/candidate-list.js';
 import { INTAKE_FIELDS } from '../domain/intake/types.js';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
@@ -77,7 +86,9 @@ export const candidateFilterSchema = z.object({
   search: z.string().max(500).optional(),
   discipline: z.string().max(100).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
-  flag: z.enum(['complet', 'incomplet', 'hors_delai', 'non_eligible']).optional(),
+  verdict: z.enum(VERDICT_STATUSES).optional(),
+  /** Files whose rules give a reason under this rule (« Libération du lundi »…). */
+  reason: z.enum(RULE_IDS).optional(),
   postId: id.optional(),
   sort: z.object({ key: z.enum(SORT_KEYS), direction: z.enum(['asc', 'desc']) }).optional(),
 });
@@ -86,6 +97,40 @@ export const candidateFilterSchema = z.object({
 const MAX_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 1024;
 const intakeId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Identifiant d’import invalide.');
 const mappingSchema = z.array(z.enum(INTAKE_FIELDS).nullable()).max(500);
+
+// Shapes only: the domain checks (checkCallRules, checkOverride…) say in French what is wrong and where.
+export const callRulesSchema = z.object({
+  requiredDocuments: z.array(z.string().max(50)).max(20),
+  acceptedStatuses: z.array(z.string().max(50)).max(10),
+  requiredLevel: z.string().max(50).nullable(),
+  requiredAcademie: z.string().max(200).nullable(),
+  acceptedDisciplines: z.array(z.string().max(100)).max(100),
+  minimumDiploma: z.number().int().nullable(),
+  wishedDiploma: z.number().int().nullable(),
+  deadline: z.string().max(50).nullable(),
+  requireMondayFreed: z.boolean(),
+  requireHeadOpinion: z.boolean(),
+  subjectPattern: z.string().max(2000),
+  commissionCriteria: z.array(z.string().max(5000)).max(100),
+});
+
+export const headOpinionDraftSchema = z.object({
+  avis: text,
+  motivation: text,
+  mondayFreed: text,
+  signedBy: text,
+  /** dd/mm/yyyy as typed, or yyyy-mm-dd; '' when unknown. */
+  signedOn: text,
+});
+
+export const factsEntrySchema = z.object({
+  academie: z.string().max(200),
+  teachingLevel: z.string().max(50).nullable(),
+  diploma: z.number().int().nullable(),
+});
+
+// One .eml (25 MB) or one document (20 MB) as base64, plus a margin.
+const MAX_MAIL_BASE64 = Math.ceil((25 * 1024 * 1024 * 4) / 3) + 1024;
 
 export const actorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().max(200) });
 
@@ -272,6 +317,97 @@ export const methods = {
     mutates: true,
     summary: 'Retire un inspecteur.',
     errors: ['not_found'],
+  }),
+  'rules-get': method<CallRules>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary:
+      'Règles de recevabilité d’un appel : pièces exigées, statuts, niveau, académie, disciplines, diplôme, date limite, lundi libéré, objet du courriel.',
+    errors: ['not_found'],
+  }),
+  'rules-save': method<CallRules>()({
+    args: z.object({ callId: id, rules: callRulesSchema }),
+    mutates: true,
+    summary:
+      'Enregistre les règles de recevabilité d’un appel (statuts, disciplines, date limite et objet sont ceux de l’appel : ils sont modifiés avec) ; tous les verdicts sont recalculés.',
+    errors: ['validation', 'not_found'],
+  }),
+  'admissibility-get': method<ApplicationAdmissibility>()({
+    args: z.object({ candidateId: id }),
+    mutates: false,
+    summary:
+      'Recevabilité d’un dossier : règles de l’appel, faits lus, verdict et motifs, avis du chef d’établissement, pièces, courriels reçus, décision forcée.',
+    errors: ['not_found'],
+  }),
+  'facts-save': method<ApplicationAdmissibility>()({
+    args: z.object({ candidateId: id, entry: factsEntrySchema }),
+    mutates: true,
+    summary: 'Saisit ou corrige l’académie d’affectation, le niveau d’enseignement et le diplôme d’un candidat (vide : déduit du dossier).',
+    errors: ['validation', 'not_found'],
+  }),
+  'head-opinion-save': method<ApplicationAdmissibility>()({
+    args: z.object({ candidateId: id, opinion: headOpinionDraftSchema.nullable() }),
+    mutates: true,
+    summary:
+      'Saisit l’avis du chef d’établissement (favorable, réservé, défavorable ; motivation ; lundi libéré ; signataire et date), ou l’efface (null).',
+    errors: ['validation', 'not_found'],
+  }),
+  'verdict-override': method<ApplicationAdmissibility>()({
+    args: z.object({
+      candidateId: id,
+      override: z.object({ status: z.string().max(50), motivation: text }).nullable(),
+    }),
+    mutates: true,
+    summary:
+      'Force le verdict de recevabilité avec une motivation écrite (auteur : « qui suis-je » ; date : maintenant), ou rétablit le verdict des règles (null).',
+    errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'documents-add': method<ApplicationDocument>()({
+    args: z.object({
+      candidateId: id,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_MAIL_BASE64, 'Fichier trop volumineux : 20 Mo au plus.'),
+      kind: z.enum(DOCUMENT_KINDS).optional(),
+    }),
+    mutates: true,
+    summary: 'Ajoute une pièce à un dossier (reçue autrement que par courriel) ; une pièce déjà présente n’est pas ajoutée deux fois.',
+    errors: ['validation', 'not_found', 'too_large'],
+  }),
+  'documents-update': method<ApplicationDocument>()({
+    args: z.object({ id, kind: z.enum(DOCUMENT_KINDS) }),
+    mutates: true,
+    summary: 'Corrige la nature d’une pièce (annexe 2, avis du chef d’établissement, CV, lettre de motivation, autre).',
+    errors: ['not_found'],
+  }),
+  'documents-delete': method<{ id: number }>()({
+    args: z.object({ id }),
+    mutates: true,
+    summary: 'Retire une pièce d’un dossier ; le fichier est effacé du dossier de données s’il n’est plus dans aucun dossier.',
+    errors: ['not_found'],
+  }),
+  'documents-download': method<ExportedFile>()({
+    args: z.object({ id }),
+    mutates: false,
+    summary: 'Le contenu d’une pièce, vérifié par son empreinte, pour l’enregistrer (mode navigateur : téléchargement).',
+    errors: ['not_found', 'internal'],
+  }),
+  'documents-open': method<{ opened: true }>()({
+    args: z.object({ id }),
+    mutates: false,
+    summary:
+      'Ouvre une pièce avec l’application par défaut du poste (application de bureau seulement) ; un programme ou un script n’est jamais ouvert.',
+    errors: ['not_found', 'forbidden', 'unsupported'],
+  }),
+  'mail-import': method<MailImportOutcome>()({
+    args: z.object({
+      callId: id,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_MAIL_BASE64, 'Courriel trop volumineux : 25 Mo au plus.'),
+    }),
+    mutates: true,
+    summary:
+      'Importe un courriel de candidature (.eml) dans un appel : crée le dossier ou le complète (même adresse, ou même nom dans l’objet), enregistre les pièces jointes, vérifie l’objet et la date. Un .msg est refusé avec la marche à suivre.',
+    errors: ['validation', 'not_found', 'too_large', 'unsupported'],
   }),
   'demo-open': method<{ callIds: number[]; created: boolean }>()({
     args: z.object({}),

@@ -1,4 +1,5 @@
-import type { AdmissibilityFlag, CandidateRow } from '../model/entities.js';
+import type { CandidateRow } from '../model/entities.js';
+import type { RuleId, VerdictStatus } from '../model/admissibility.js';
 import type { ApplicationStatus } from '../model/referential.js';
 import { APPLICATION_STATUSES, disciplineLabel } from '../model/referential.js';
 import { foldText } from './text.js';
@@ -10,7 +11,9 @@ export interface CandidateFilter {
   search?: string;
   discipline?: string;
   status?: ApplicationStatus;
-  flag?: AdmissibilityFlag;
+  verdict?: VerdictStatus;
+  /** Rows whose rules give a reason (refused, missing or warning) under this rule. */
+  reason?: RuleId;
   postId?: number;
   sort?: { key: SortKey; direction: 'asc' | 'desc' };
 }
@@ -57,7 +60,8 @@ export function filterCandidates(
     const row = rows[i]!;
     if (filter.discipline && row.discipline !== filter.discipline) continue;
     if (filter.status && row.status !== filter.status) continue;
-    if (filter.flag && !row.flags.includes(filter.flag)) continue;
+    if (filter.verdict && row.verdict !== filter.verdict) continue;
+    if (filter.reason && !row.reasons.some((r) => r.rule === filter.reason)) continue;
     if (filter.postId !== undefined && row.firstWish !== filter.postId) continue;
     if (words.length > 0) {
       const text = searchTexts ? searchTexts[i]! : searchTextOf(row);

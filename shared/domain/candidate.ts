@@ -1,10 +1,10 @@
-import type { Call, CandidateFile, CandidateRow, AdmissibilityFlag, IsoDate } from '../model/entities.js';
+import type { CandidateFile, CandidateRow, IsoDate } from '../model/entities.js';
+import type { EffectiveVerdict } from '../model/admissibility.js';
 import {
   AGENT_STATUSES,
   APPLICATION_STATUSES,
   type AgentStatus,
   type ApplicationStatus,
-  disciplineLabel,
   isDisciplineCode,
 } from '../model/referential.js';
 import { checkEmail, checkPhone } from './contact.js';
@@ -236,72 +236,10 @@ export function checkCandidateDraft(draft: CandidateDraft, ctx: DraftContext): D
   return { ok: true, value };
 }
 
-type AssessableCall = Pick<Call, 'deadline' | 'acceptedStatuses' | 'acceptedDisciplines'> & { posts: readonly unknown[] };
-type AssessableFile = Pick<
-  CandidateFile,
-  | 'dateNaissance'
-  | 'discipline'
-  | 'adresse'
-  | 'telephone'
-  | 'statut'
-  | 'corps'
-  | 'etablissement'
-  | 'email'
-  | 'motivations'
-  | 'wishes'
-  | 'receivedOn'
->;
+type RowSource = Pick<CandidateFile, 'id' | 'nom' | 'prenom' | 'discipline' | 'statut' | 'etablissement' | 'ville' | 'email' | 'receivedOn' | 'status' | 'wishes'>;
 
-/**
- * A first reading of a file against its call: missing annexe 2 fields, late arrival, status or
- * discipline outside the call. The commission's full admissibility rules build on this.
- */
-export function assessCandidate(file: AssessableFile, call: AssessableCall): { flags: AdmissibilityFlag[]; issues: string[] } {
-  const issues: string[] = [];
-  const flags: AdmissibilityFlag[] = [];
-  const missing: string[] = [];
-  if (!file.dateNaissance) missing.push('date de naissance');
-  if (!file.discipline && call.acceptedDisciplines.length > 0) missing.push('discipline');
-  if (!file.adresse) missing.push('adresse personnelle');
-  if (!file.telephone) missing.push('téléphone');
-  if (!file.statut) missing.push('statut');
-  if (!file.corps) missing.push('corps / grade / échelon');
-  if (!file.etablissement) missing.push('affectation actuelle');
-  if (!file.email) missing.push('adresse mail académique');
-  if (!file.motivations) missing.push('motivations');
-  if (call.posts.length > 1 && file.wishes.length === 0) missing.push('poste ou réseau demandé');
-  if (!file.receivedOn) missing.push('date de réception');
-  if (missing.length > 0) {
-    flags.push('incomplet');
-    issues.push(`Dossier incomplet : ${missing.join(', ')}.`);
-  }
-  if (call.deadline && file.receivedOn && file.receivedOn > call.deadline) {
-    flags.push('hors_delai');
-    issues.push(`Reçu le ${formatFrenchDate(file.receivedOn)}, après la date limite du ${formatFrenchDate(call.deadline)}.`);
-  }
-  if (file.statut && call.acceptedStatuses.length > 0 && !call.acceptedStatuses.includes(file.statut)) {
-    flags.push('non_eligible');
-    issues.push(`Statut « ${file.statut} » non ouvert par l’appel.`);
-  }
-  if (file.discipline && call.acceptedDisciplines.length > 0 && !call.acceptedDisciplines.includes(file.discipline)) {
-    if (!flags.includes('non_eligible')) flags.push('non_eligible');
-    issues.push(`Discipline « ${disciplineLabel(file.discipline)} » non ouverte par l’appel.`);
-  }
-  if (flags.length === 0) flags.push('complet');
-  return { flags, issues };
-}
-
-export const FLAG_LABELS: Record<AdmissibilityFlag, string> = {
-  complet: 'Complet',
-  incomplet: 'Incomplet',
-  hors_delai: 'Hors délai',
-  non_eligible: 'Non éligible',
-};
-
-type RowSource = AssessableFile & Pick<CandidateFile, 'id' | 'nom' | 'prenom' | 'ville' | 'status'>;
-
-export function toCandidateRow(file: RowSource, call: AssessableCall): CandidateRow {
-  const { flags, issues } = assessCandidate(file, call);
+/** A line of the candidates table: the file's summary with the verdict that counts. */
+export function toCandidateRow(file: RowSource, verdict: EffectiveVerdict, documentCount: number): CandidateRow {
   return {
     id: file.id,
     nom: file.nom,
@@ -314,7 +252,10 @@ export function toCandidateRow(file: RowSource, call: AssessableCall): Candidate
     receivedOn: file.receivedOn,
     status: file.status,
     firstWish: file.wishes[0] ?? null,
-    flags,
-    issues,
+    verdict: verdict.status,
+    computedVerdict: verdict.computed,
+    overrideNote: verdict.overrideNote,
+    reasons: verdict.reasons,
+    documentCount,
   };
 }

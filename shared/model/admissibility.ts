@@ -281,3 +281,94 @@ export interface EffectiveVerdict {
 }
 
 export const OVERRIDE_LIMITS = { minMotivation: 10, maxMotivation: 2000, maxBy: 200 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// What the file of an application shows about its admissibility (stored by the services).
+
+/** What the secretariat enters, or corrects, for the rules to read; '' / null: derived from the file. */
+export interface ApplicationFactsEntry {
+  /** Académie of assignment; '' means « read from the academic e-mail address ». */
+  academie: string;
+  /** null means « read from the corps ». */
+  teachingLevel: TeachingLevel | null;
+  diploma: DiplomaLevel | null;
+}
+
+/** The head of school's opinion as stored, with who entered it and when. */
+export interface HeadOpinionRecord extends HeadOpinion {
+  enteredBy: string;
+  enteredAt: IsoInstant;
+}
+
+export interface ApplicationDocument {
+  id: number;
+  candidateId: number;
+  kind: DocumentKind;
+  /** Safe to show and to save under. */
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  /** The mail it came with; null when added by hand. */
+  mailId: number | null;
+  addedAt: IsoInstant;
+  /** A program or script: the app never opens it (it can still be saved). */
+  unsafe: boolean;
+}
+
+export interface ApplicationMail {
+  id: number;
+  candidateId: number;
+  /** The .eml file's name as dropped. */
+  fileName: string;
+  subject: string;
+  fromName: string;
+  fromAddress: string;
+  /** When the candidate sent it (the original's date for a forward); null when unknown. */
+  sentAt: IsoInstant | null;
+  /** « Transféré par … le … », '' when not a forward. */
+  forwardNote: string;
+  bodyText: string;
+  /** French: what was read with a doubt. */
+  warnings: string[];
+  importedAt: IsoInstant;
+}
+
+/** Everything the « Recevabilité » panel of a file shows. */
+export interface ApplicationAdmissibility {
+  candidateId: number;
+  callId: number;
+  rules: CallRules;
+  entry: ApplicationFactsEntry;
+  /** What the rules read (entry, or what the file and the documents tell). */
+  facts: ApplicationFacts;
+  /** When the application arrived, to the minute, when a mail tells it; null otherwise (the file's day counts). */
+  receivedAt: IsoInstant | null;
+  headOpinion: HeadOpinionRecord | null;
+  verdict: EffectiveVerdict;
+  documents: ApplicationDocument[];
+  mails: ApplicationMail[];
+  /** The first mail's subject against the call's pattern; null when no mail or no pattern. */
+  subjectCheck: { matches: boolean; message: string } | null;
+}
+
+/** What importing one .eml did. */
+export interface MailImportOutcome {
+  fileName: string;
+  /** created: a new file; attached: added to an existing one; already: this very mail was imported before (nothing written). */
+  outcome: 'created' | 'attached' | 'already';
+  candidateId: number;
+  /** « DURAND Camille ». */
+  candidateName: string;
+  /** How the file was found: « adresse mail », « nom et prénom de l’objet », or '' for a new one. */
+  matchedBy: string;
+  subject: string;
+  subjectMatches: boolean | null;
+  sentAt: IsoInstant | null;
+  /** Documents added / already in the file. */
+  documentsAdded: number;
+  documentsAlready: number;
+  verdict: VerdictStatus;
+  /** French: subject mismatch, forwarded, lateness, what the mail reader doubted. */
+  notes: string[];
+}

@@ -1,4 +1,5 @@
 import type { AgentStatus, ApplicationStatus, MemberRole } from './referential.js';
+import type { VerdictReason, VerdictStatus } from './admissibility.js';
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -83,8 +84,6 @@ export interface CandidateFile {
   updatedAt: IsoInstant;
 }
 
-export type AdmissibilityFlag = 'complet' | 'incomplet' | 'hors_delai' | 'non_eligible';
-
 export interface CandidateRow {
   id: number;
   nom: string;
@@ -97,9 +96,16 @@ export interface CandidateRow {
   receivedOn: IsoDate | null;
   status: ApplicationStatus;
   firstWish: number | null;
-  /** What a first reading of the file shows; the full rules come with admissibility. */
-  flags: AdmissibilityFlag[];
-  issues: string[];
+  /** The verdict that counts (the secretariat's when it overrode the rules). */
+  verdict: VerdictStatus;
+  /** What the call's rules give. */
+  computedVerdict: VerdictStatus;
+  /** « Verdict forcé à … par … le … : « … ». », '' when the rules' verdict stands. */
+  overrideNote: string;
+  /** The rules' reasons: refused first, then missing, then warnings. */
+  reasons: VerdictReason[];
+  /** Documents in the file. */
+  documentCount: number;
 }
 
 export interface Member {

@@ -52,7 +52,8 @@ export const EXPORT_FIELDS = [
   'experience',
   'motivations',
 ] as const;
-export const ADMISSIBILITY_HEADER = 'Recevabilité (calculée)';
+export const ADMISSIBILITY_HEADER = 'Recevabilité';
+export const REASONS_HEADER = 'Motifs de recevabilité';
 
 let sequence = 0;
 /** A fresh intake id (the contract wants 8 to 64 of [A-Za-z0-9_-]). */

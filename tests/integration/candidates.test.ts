@@ -53,7 +53,7 @@ describe('candidate files', () => {
     });
     expect(await t.call('candidates-get', { id: file.id })).toEqual(file);
     const [row] = await t.call('candidates-list', { callId: call.id });
-    expect(row).toMatchObject({ id: file.id, nom: 'DE LA FONTAINE', firstWish: south!.id, flags: ['complet'], issues: [] });
+    expect(row).toMatchObject({ id: file.id, nom: 'DE LA FONTAINE', firstWish: south!.id, verdict: 'recevable', reasons: [], documentCount: 0 });
   });
 
   it('updates a file: new values, new wishes, updatedAt moves, createdAt stays', async () => {
@@ -80,8 +80,7 @@ describe('candidate files', () => {
     });
     expect(await t.call('candidates-get', { id: created.id })).toEqual(updated);
     const [row] = await t.call('candidates-list', { callId: call.id });
-    expect(row!.flags).toEqual(['incomplet']);
-    expect(row!.issues).toEqual(['Dossier incomplet : adresse personnelle.']);
+    expect(row).toMatchObject({ ville: 'Embrun', status: 'convoquee', firstWish: call.posts[1]!.id });
   });
 
   it('refuses an invalid update and keeps the file as it was', async () => {
@@ -225,13 +224,19 @@ describe('candidates-list on the demonstration', () => {
   const names = (rows: { nom: string; prenom: string }[]) => rows.map((r) => `${r.nom} ${r.prenom}`);
 
   it.each([
-    ['late files', { flag: 'hors_delai' }, ['OLIVIER Margaux', 'PERRIN Yanis']],
-    ['incomplete files', { flag: 'incomplet' }, ['MARTIN Élodie', 'NOËL Baptiste']],
-    ['files outside the call', { flag: 'non_eligible' }, ['QUILICI Laura', 'ROUX Damien', 'SANCHEZ Mélanie', 'TESTUD Romain']],
+    ['late files', { reason: 'delai' }, ['OLIVIER Margaux', 'PERRIN Yanis']],
+    ['incomplete files', { verdict: 'incomplet' }, ['GARNIER Lucie', 'IMBERT Claire', 'MARTIN Élodie', 'NOËL Baptiste']],
+    [
+      'inadmissible files',
+      { verdict: 'irrecevable' },
+      ['LAMBERT Hugo', 'OLIVIER Margaux', 'PERRIN Yanis', 'QUILICI Laura', 'ROUX Damien', 'SANCHEZ Mélanie', 'TESTUD Romain'],
+    ],
+    ['files whose head did not confirm Monday', { reason: 'lundi_libere' }, ['GARNIER Lucie', 'LAMBERT Hugo']],
+    ['admissible files', { verdict: 'recevable', discipline: 'svt' }, ['ARNAUD Camille', 'ESTIENNE Sophie']],
     ['one discipline', { discipline: 'svt' }, ['ARNAUD Camille', 'ESTIENNE Sophie', 'IMBERT Claire', 'MARTIN Élodie', 'SANCHEZ Mélanie']],
     ['an accent-free search on a first name', { search: 'elodie' }, ['MARTIN Élodie']],
     ['a search on a town', { search: 'briancon' }, ['ARNAUD Camille', 'CHABERT Inès', 'FABRE Nicolas', 'LAMBERT Hugo', 'OLIVIER Margaux', 'TESTUD Romain']],
-    ['a search combined with a flag', { search: 'martigues', flag: 'non_eligible' }, ['QUILICI Laura']],
+    ['a search combined with a verdict', { search: 'martigues', verdict: 'irrecevable' }, ['QUILICI Laura']],
     ['a withdrawn file', { status: 'retiree' }, ['VIDAL Aurélie']],
   ] as const)('filters %s', async (_label, filter, expected) => {
     const { t, cstiId } = await demo();
@@ -246,12 +251,12 @@ describe('candidates-list on the demonstration', () => {
     expect(names(rows)).toEqual(['JOUVE Thomas', 'CHABERT Inès']);
   });
 
-  it('says why a file is flagged', async () => {
+  it('says why a file is not admissible', async () => {
     const { t, cstiId } = await demo();
     const [late] = await t.call('candidates-list', { callId: cstiId, filter: { search: 'olivier margaux' } });
-    expect(late!.issues).toEqual(['Reçu le 18/05/2026, après la date limite du 15/05/2026.']);
+    expect(late!.reasons).toEqual([{ rule: 'delai', kind: 'refused', message: 'Reçu le 18/05/2026, après la date limite du 15/05/2026.' }]);
     const [onTheDay] = await t.call('candidates-list', { callId: cstiId, filter: { search: 'estienne' } });
-    expect(onTheDay).toMatchObject({ receivedOn: '2026-05-15', flags: ['complet'] });
+    expect(onTheDay).toMatchObject({ receivedOn: '2026-05-15', verdict: 'recevable', reasons: [] });
   });
 });
 
@@ -272,7 +277,7 @@ describe('the contract at the door', () => {
     ['no arguments at all', 'candidates-get', null, 'id', 'Entrée invalide : nombre attendu, indéfini reçu'],
     ['a string instead of an object', 'candidates-get', 'zut', '(arguments)', 'Entrée invalide : objet attendu, chaîne de caractères reçu'],
     ['a negative id', 'candidates-get', { id: -3 }, 'id', /^Trop petit/],
-    ['an unknown flag', 'candidates-list', { callId: 1, filter: { flag: 'douteux' } }, 'filter.flag', /^Option invalide/],
+    ['an unknown verdict', 'candidates-list', { callId: 1, filter: { verdict: 'douteux' } }, 'filter.verdict', /^Option invalide/],
     ['a field missing from the draft', 'candidates-create', { callId: 1, candidate: { ...candidateDraft(), nom: undefined } }, 'candidate.nom', /^Entrée invalide/],
     ['an absurdly long text', 'candidates-create', { callId: 1, candidate: candidateDraft({ motivations: 'x'.repeat(50_001) }) }, 'candidate.motivations', /^Trop grand/],
   ])('refuses %s with a French validation error', async (_label, method, args, path, message) => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCandidateDraft, draftFromFile } from '../../shared/domain/candidate.js';
 import { formatFrenchDate } from '../../shared/domain/dates.js';
-import type { AdmissibilityFlag, Call } from '../../shared/model/entities.js';
+import type { Call } from '../../shared/model/entities.js';
 import { DEMO_CANDIDATE_COUNT } from '../../electron/services/demo.js';
 import { makeServices, TODAY, type TestServices } from '../helpers/services.js';
 
@@ -84,7 +84,7 @@ describe('demonstration', () => {
     expect(text).toMatch(/Entretien par la directrice du projet ASTERIE, d’un représentant de l’équipe de pilotage du projet, de l’Inspecteur d’Académie/);
   });
 
-  it('brings about thirty candidates, with every admissibility flag represented', async () => {
+  it('brings about thirty candidates, with every verdict and the main reasons represented', async () => {
     const t = makeServices();
     const { callIds } = await openDemo(t);
     const summaries = await t.call('calls-list', {});
@@ -94,12 +94,30 @@ describe('demonstration', () => {
     expect(total).toBeLessThanOrEqual(40);
     for (const s of summaries) expect(s.candidateCount, s.title).toBeGreaterThan(0);
 
-    const flags = new Map<AdmissibilityFlag, number>();
+    const seen = new Map<string, number>();
+    const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
     for (const callId of callIds) {
-      for (const row of await t.call('candidates-list', { callId })) for (const f of row.flags) flags.set(f, (flags.get(f) ?? 0) + 1);
+      for (const row of await t.call('candidates-list', { callId })) {
+        count(row.verdict);
+        for (const r of row.reasons) count(`${r.kind}:${r.rule}`);
+      }
     }
-    for (const flag of ['complet', 'incomplet', 'hors_delai', 'non_eligible'] as const) {
-      expect(flags.get(flag) ?? 0, flag).toBeGreaterThan(0);
+    for (const key of [
+      'recevable',
+      'incomplet',
+      'irrecevable',
+      'refused:delai',
+      'refused:statut',
+      'refused:discipline',
+      'refused:lundi_libere',
+      'missing:lundi_libere',
+      'missing:pieces',
+      'missing:annexe2',
+      'refused:diplome_minimum',
+      'warning:diplome_souhaite',
+      'warning:avis_chef',
+    ]) {
+      expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
     }
   });
 

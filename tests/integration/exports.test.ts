@@ -9,6 +9,7 @@ import { extractZipEntries } from '../../electron/services/excel/zip-guard.js';
 import { callDraft, candidateDraft } from '../helpers/fixtures.js';
 import {
   ADMISSIBILITY_HEADER,
+  REASONS_HEADER,
   COTE_BLEUE,
   ECRINS,
   EXPORT_FIELDS,
@@ -46,7 +47,8 @@ const ARNAUD = [
   'En instruction',
   'Coordination de projets scientifiques en établissement, accompagnement de clubs sciences, participation à la fête de la science.',
   'Porter la culture scientifique dans le réseau, fédérer les référents culture et développer la fête de la science.',
-  'Complet',
+  'Recevable',
+  '',
 ];
 
 function xmlParts(bytes: Buffer): Map<string, string> {
@@ -96,8 +98,8 @@ describe('candidates-export .xlsx: what Excel and LibreOffice rely on', () => {
     const sheet = xml.get('xl/worksheets/sheet1.xml')!;
 
     // 19 columns (A..S), a header and 22 files.
-    expect(sheet).toContain('<autoFilter ref="A1:S23"/>');
-    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Candidatures!$A$1:$S$23</definedName>');
+    expect(sheet).toContain('<autoFilter ref="A1:T23"/>');
+    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Candidatures!$A$1:$T$23</definedName>');
     expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(xml.get('xl/styles.xml')).toContain('<fgColor rgb="FF000091"/>');
 
@@ -144,19 +146,19 @@ describe('candidates-export .xlsx: what Excel and LibreOffice rely on', () => {
   it('a filtered export holds exactly the filtered files, and Métadonnées says which filter', async () => {
     const t = makeServices();
     const csti = await openDemoCsti(t);
-    const exported = await t.call('candidates-export', { callId: csti.id, format: 'xlsx', filter: { flag: 'hors_delai' } }, EXPORTER);
+    const exported = await t.call('candidates-export', { callId: csti.id, format: 'xlsx', filter: { reason: 'delai' } }, EXPORTER);
     const bytes = fromBase64(exported.contentBase64);
-    expect(xmlParts(bytes).get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:S3"/>');
+    expect(xmlParts(bytes).get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:T3"/>');
     const wb = await loadWorkbook(bytes);
     const rows = sheetText(wb.getWorksheet('Candidatures')!);
-    expect(rows[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER]);
+    expect(rows[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER]);
     // The two files received after 15 May 2026.
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[14], r[18]])).toEqual([
-      ['OLIVIER', 'Margaux', '2026-05-18', 'Hors délai'],
-      ['PERRIN', 'Yanis', '2026-05-22', 'Hors délai'],
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[14], r[18], r[19]])).toEqual([
+      ['OLIVIER', 'Margaux', '2026-05-18', 'Irrecevable', 'Reçu le 18/05/2026, après la date limite du 15/05/2026.'],
+      ['PERRIN', 'Yanis', '2026-05-22', 'Irrecevable', 'Reçu le 22/05/2026, après la date limite du 15/05/2026.'],
     ]);
     const meta = new Map(sheetText(wb.getWorksheet('Métadonnées')!).map(([k, v]) => [k, v]));
-    expect(meta.get('Filtres')).toBe('recevabilité Hors délai');
+    expect(meta.get('Filtres')).toBe('motif Date limite');
     expect(meta.get('Nombre de candidatures')).toBe('2');
     expect(meta.get('Exporté par')).toBe('Jeanne Exportatrice <jeanne.export@ac-test.example>');
 
@@ -182,7 +184,7 @@ describe('candidates-export read by LibreOffice', () => {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, fromBase64((await t.call('candidates-export', { callId: csti.id, format: 'xlsx' })).contentBase64));
     const csv = parseSemicolonCsv(readFileSync(await lo.convert(file, CSV_EXPORT_FILTER, dir), 'utf8'));
-    expect(csv[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER]);
+    expect(csv[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER]);
     expect(csv).toHaveLength(23);
     expect(csv.find((r) => r[0] === 'ARNAUD')).toEqual(ARNAUD);
     // A file with two wishes, first wish first; and one without date of birth.
@@ -264,7 +266,7 @@ describe('intake-template', () => {
     expect(ws.rowCount).toBe(1);
     // The same columns as the export, without the computed one.
     const exported = await loadWorkbook(fromBase64((await t.call('candidates-export', { callId: csti.id, format: 'xlsx' })).contentBase64));
-    expect(sheetText(exported.getWorksheet('Candidatures')!)[0]).toEqual([...headers!, ADMISSIBILITY_HEADER]);
+    expect(sheetText(exported.getWorksheet('Candidatures')!)[0]).toEqual([...headers!, ADMISSIBILITY_HEADER, REASONS_HEADER]);
 
     // A secretariat fills two rows: one with real dates and two posts, one typed as text.
     const filled: (string | number | Date)[][] = [

@@ -97,6 +97,43 @@ const checks: Record<number, (db: Db) => void> = {
     db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
     expect(db.prepare('SELECT COUNT(*) AS n FROM import_mappings').get()).toEqual({ n: 0 });
   },
+  3: (db) => {
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const candidateId = Number(
+      db.prepare('INSERT INTO candidates (call_id, nom, prenom, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(callId, 'A', 'B', now, now).lastInsertRowid,
+    );
+    // Rules: one line per call, booleans and JSON lists checked.
+    const rules = db.prepare('INSERT INTO call_rules (call_id, required_documents, require_monday_freed, updated_at) VALUES (?, ?, ?, ?)');
+    expect(sqliteErrorOf(() => rules.run(callId, 'pas du json', 0, now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => rules.run(callId, '[]', 2, now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    rules.run(callId, '["annexe2"]', 1, now);
+    expect(sqliteErrorOf(() => rules.run(callId, '[]', 0, now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    // The secretariat's entries: only known opinions, Monday answers and verdicts.
+    db.prepare('INSERT INTO candidate_admissibility (candidate_id) VALUES (?)').run(candidateId);
+    const set = (column: string, value: string) => db.prepare(`UPDATE candidate_admissibility SET ${column} = ? WHERE candidate_id = ?`).run(value, candidateId);
+    expect(sqliteErrorOf(() => set('head_avis', 'enthousiaste'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => set('head_monday_freed', 'peut-etre'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => set('override_status', 'douteux'))).toBe('SQLITE_CONSTRAINT_CHECK');
+    set('head_avis', 'favorable');
+    // Mails: the same content once per call; documents: the same content once per file, a valid hash and kind.
+    const mail = db.prepare(
+      'INSERT INTO candidate_mails (candidate_id, call_id, file_name, content_sha256, imported_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    const mailId = Number(mail.run(candidateId, callId, 'a.eml', 'f'.repeat(64), now).lastInsertRowid);
+    expect(sqliteErrorOf(() => mail.run(candidateId, callId, 'b.eml', 'f'.repeat(64), now))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    const doc = db.prepare(
+      'INSERT INTO candidate_documents (candidate_id, mail_id, kind, file_name, mime_type, size, sha256, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    doc.run(candidateId, mailId, 'annexe2', 'annexe2.pdf', 'application/pdf', 10, 'a'.repeat(64), now);
+    expect(sqliteErrorOf(() => doc.run(candidateId, null, 'cv', 'copie.pdf', 'application/pdf', 10, 'a'.repeat(64), now))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    expect(sqliteErrorOf(() => doc.run(candidateId, null, 'photo', 'x.jpg', 'image/jpeg', 10, 'b'.repeat(64), now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => doc.run(candidateId, null, 'cv', 'x.pdf', 'application/pdf', 10, 'court', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    // Deleting the file takes everything of it along (the stored documents are erased by the services).
+    db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
+    for (const table of ['candidate_admissibility', 'candidate_mails', 'candidate_documents']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  },
 };
 
 describe('migrations', () => {

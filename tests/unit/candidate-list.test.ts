@@ -16,18 +16,21 @@ function row(overrides: Partial<CandidateRow>): CandidateRow {
     receivedOn: '2026-05-01',
     status: 'recue',
     firstWish: 1,
-    flags: ['complet'],
-    issues: [],
+    verdict: 'recevable',
+    computedVerdict: 'recevable',
+    overrideNote: '',
+    reasons: [],
+    documentCount: 2,
     ...overrides,
   };
 }
 
 const rows: CandidateRow[] = [
   row({ nom: 'MARTIN', prenom: 'Emma', discipline: 'mathematiques', etablissement: 'Lycée Paul Langevin', ville: 'Martigues', receivedOn: '2026-05-02', firstWish: 2 }),
-  row({ nom: 'MARTIN', prenom: 'Élodie', discipline: 'svt', etablissement: 'Lycée Paul Langevin', ville: 'Martigues', receivedOn: '2026-05-09', flags: ['incomplet'] }),
-  row({ nom: 'ÉTIENNE', prenom: 'Karim', discipline: 'technologie', etablissement: 'Lycée d’Altitude', ville: 'Briançon', receivedOn: '2026-05-18', flags: ['hors_delai'], status: 'en_instruction' }),
-  row({ nom: 'EVRARD', prenom: 'Zoé', discipline: 'svt', etablissement: 'Collège Les Garcins', ville: 'Briançon', receivedOn: '2026-04-20', flags: ['non_eligible'], firstWish: 2 }),
-  row({ nom: 'DUPONT', prenom: 'Anne', discipline: 'physique-chimie', etablissement: 'Collège Jean Giono', ville: 'Le Rove', receivedOn: null, email: 'anne.dupont@ac-test.example', flags: ['incomplet', 'hors_delai'], firstWish: null }),
+  row({ nom: 'MARTIN', prenom: 'Élodie', discipline: 'svt', etablissement: 'Lycée Paul Langevin', ville: 'Martigues', receivedOn: '2026-05-09', verdict: 'incomplet', reasons: [{ rule: 'pieces', kind: 'missing', message: 'Pièce manquante.' }] }),
+  row({ nom: 'ÉTIENNE', prenom: 'Karim', discipline: 'technologie', etablissement: 'Lycée d’Altitude', ville: 'Briançon', receivedOn: '2026-05-18', verdict: 'irrecevable', reasons: [{ rule: 'delai', kind: 'refused', message: 'Reçu après la date limite.' }], status: 'en_instruction' }),
+  row({ nom: 'EVRARD', prenom: 'Zoé', discipline: 'svt', etablissement: 'Collège Les Garcins', ville: 'Briançon', receivedOn: '2026-04-20', verdict: 'irrecevable', computedVerdict: 'recevable', overrideNote: 'Verdict forcé à « Irrecevable ».', firstWish: 2 }),
+  row({ nom: 'DUPONT', prenom: 'Anne', discipline: 'physique-chimie', etablissement: 'Collège Jean Giono', ville: 'Le Rove', receivedOn: null, email: 'anne.dupont@ac-test.example', verdict: 'irrecevable', reasons: [{ rule: 'delai', kind: 'refused', message: 'Reçu après la date limite.' }, { rule: 'pieces', kind: 'missing', message: 'Pièce manquante.' }], firstWish: null }),
 ];
 const byId = (r: CandidateRow) => `${r.nom} ${r.prenom}`;
 
@@ -64,13 +67,16 @@ describe('filterCandidates: filters', () => {
   it.each<[string, CandidateFilter, string[]]>([
     ['discipline', { discipline: 'svt' }, ['EVRARD Zoé', 'MARTIN Élodie']],
     ['status', { status: 'en_instruction' }, ['ÉTIENNE Karim']],
-    ['flag incomplet', { flag: 'incomplet' }, ['DUPONT Anne', 'MARTIN Élodie']],
-    ['flag hors_delai (also on a file with two flags)', { flag: 'hors_delai' }, ['DUPONT Anne', 'ÉTIENNE Karim']],
+    ['verdict incomplet', { verdict: 'incomplet' }, ['MARTIN Élodie']],
+    ['verdict irrecevable, the secretariat’s override counting', { verdict: 'irrecevable' }, ['DUPONT Anne', 'ÉTIENNE Karim', 'EVRARD Zoé']],
+    ['reason « pièces » (also on an irrecevable file that misses a document)', { reason: 'pieces' }, ['DUPONT Anne', 'MARTIN Élodie']],
+    ['reason « délai »', { reason: 'delai' }, ['DUPONT Anne', 'ÉTIENNE Karim']],
     ['first wish', { postId: 2 }, ['EVRARD Zoé', 'MARTIN Emma']],
-    ['discipline + flag', { discipline: 'svt', flag: 'incomplet' }, ['MARTIN Élodie']],
+    ['discipline + verdict', { discipline: 'svt', verdict: 'incomplet' }, ['MARTIN Élodie']],
+    ['verdict + reason', { verdict: 'irrecevable', reason: 'pieces' }, ['DUPONT Anne']],
     ['discipline + search', { discipline: 'svt', search: 'brian' }, ['EVRARD Zoé']],
-    ['search + flag with no overlap', { search: 'emma', flag: 'incomplet' }, []],
-    ['everything', { discipline: 'mathematiques', status: 'recue', flag: 'complet', postId: 2, search: 'martigues' }, ['MARTIN Emma']],
+    ['search + verdict with no overlap', { search: 'emma', verdict: 'incomplet' }, []],
+    ['everything', { discipline: 'mathematiques', status: 'recue', verdict: 'recevable', postId: 2, search: 'martigues' }, ['MARTIN Emma']],
   ])('%s', (_label, filter, expected) => {
     expect(filterCandidates(rows, filter).map(byId)).toEqual(expected);
   });

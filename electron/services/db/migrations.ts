@@ -130,6 +130,83 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'recevabilité : règles des appels, avis du chef d’établissement, décisions forcées, courriels et pièces',
+    sql: `
+      -- What a call requires beyond what the call itself states (statuses, disciplines, deadline and subject
+      -- stay in calls: one place for each value).
+      CREATE TABLE call_rules (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        required_documents TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(required_documents)),
+        required_level TEXT,
+        required_academie TEXT,
+        minimum_diploma INTEGER,
+        wished_diploma INTEGER,
+        require_monday_freed INTEGER NOT NULL DEFAULT 0 CHECK (require_monday_freed IN (0, 1)),
+        require_head_opinion INTEGER NOT NULL DEFAULT 0 CHECK (require_head_opinion IN (0, 1)),
+        commission_criteria TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(commission_criteria)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- One line per application once the secretariat entered something about its admissibility.
+      CREATE TABLE candidate_admissibility (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        academie TEXT NOT NULL DEFAULT '',
+        teaching_level TEXT,
+        diploma INTEGER,
+        -- The mail's instant when the application came by mail (received_on keeps the Paris day).
+        received_at TEXT,
+        head_avis TEXT CHECK (head_avis IN ('favorable', 'reserve', 'defavorable')),
+        head_motivation TEXT NOT NULL DEFAULT '',
+        head_monday_freed TEXT CHECK (head_monday_freed IN ('oui', 'non', 'non_precise')),
+        head_signed_by TEXT NOT NULL DEFAULT '',
+        head_signed_on TEXT,
+        head_entered_by TEXT NOT NULL DEFAULT '',
+        head_entered_at TEXT,
+        override_status TEXT CHECK (override_status IN ('recevable', 'incomplet', 'irrecevable')),
+        override_motivation TEXT NOT NULL DEFAULT '',
+        override_by TEXT NOT NULL DEFAULT '',
+        override_at TEXT
+      ) STRICT;
+
+      CREATE TABLE candidate_mails (
+        id INTEGER PRIMARY KEY,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        -- Of the mail read (the outer one for a forward): the same mail dropped twice is recognised.
+        message_id TEXT,
+        content_sha256 TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        from_name TEXT NOT NULL DEFAULT '',
+        from_address TEXT NOT NULL DEFAULT '',
+        sent_at TEXT,
+        forward_note TEXT NOT NULL DEFAULT '',
+        body_text TEXT NOT NULL DEFAULT '',
+        warnings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(warnings)),
+        imported_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX candidate_mails_candidate ON candidate_mails(candidate_id, id);
+      CREATE UNIQUE INDEX candidate_mails_call_content ON candidate_mails(call_id, content_sha256);
+      CREATE INDEX candidate_mails_call_message ON candidate_mails(call_id, message_id) WHERE message_id IS NOT NULL;
+
+      -- The files themselves are in the data folder, named by their SHA-256 (same content stored once).
+      CREATE TABLE candidate_documents (
+        id INTEGER PRIMARY KEY,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        mail_id INTEGER REFERENCES candidate_mails(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('annexe2', 'avis_chef', 'cv', 'lettre_motivation', 'autre')),
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        added_at TEXT NOT NULL,
+        UNIQUE (candidate_id, sha256)
+      ) STRICT;
+      CREATE INDEX candidate_documents_sha ON candidate_documents(sha256);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,18 +3,31 @@ import { checkCandidateDraft, toCandidateRow } from '../../../shared/domain/cand
 import { filterCandidates } from '../../../shared/domain/candidate-list.js';
 import { getCall } from '../db/calls-repo.js';
 import { deleteCandidate, getCandidate, insertCandidate, listCandidateSummaries, updateCandidate } from '../db/candidates-repo.js';
-import { todayOf, type HandlerSlice } from './types.js';
+import { documentHashes, storedAdmissibilityByCall } from '../db/admissibility-repo.js';
+import { emptyStoredAdmissibility, verdictOf } from '../../../shared/domain/admissibility/application.js';
+import type { CandidateRow } from '../../../shared/model/entities.js';
+import { verdictContextOf } from './admissibility.js';
+import { eraseUnreferenced } from './documents.js';
+import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
+
+/** Every file of a call as a table row, with the verdict that counts. */
+export function candidateRowsOf(ctx: HandlerContext, callId: number): CandidateRow[] {
+  const call = getCall(ctx.db, callId);
+  const verdictCtx = verdictContextOf(ctx, call);
+  const stored = storedAdmissibilityByCall(ctx.db, callId);
+  const none = { ...emptyStoredAdmissibility(), documentCount: 0 };
+  return listCandidateSummaries(ctx.db, callId).map((file) => {
+    const own = stored.get(file.id) ?? none;
+    return toCandidateRow(file, verdictOf(file, own, verdictCtx).verdict, own.documentCount);
+  });
+}
 
 const INVALID = 'Le dossier contient des erreurs : corrigez les champs signalés. Rien n’a été enregistré.';
 
 export const candidateHandlers: HandlerSlice<
   'candidates-list' | 'candidates-get' | 'candidates-create' | 'candidates-update' | 'candidates-delete'
 > = {
-  'candidates-list': ({ callId, filter }, { db }) => {
-    const call = getCall(db, callId);
-    const rows = listCandidateSummaries(db, callId).map((file) => toCandidateRow(file, call));
-    return filterCandidates(rows, filter ?? {});
-  },
+  'candidates-list': ({ callId, filter }, ctx) => filterCandidates(candidateRowsOf(ctx, callId), filter ?? {}),
   'candidates-get': ({ id }, { db }) => getCandidate(db, id),
   'candidates-create': ({ callId, candidate }, ctx) => {
     const call = getCall(ctx.db, callId);
@@ -34,9 +47,12 @@ export const candidateHandlers: HandlerSlice<
     return getCandidate(ctx.db, id);
   },
   'candidates-delete': ({ id }, ctx) => {
+    const hashes = documentHashes(ctx.db, id);
     const callId = deleteCandidate(ctx.db, id);
     ctx.record({ entity: 'candidates', entityId: id, callId });
     ctx.eraseAfterCommit();
+    // The documents' files go too, unless another file (another call) holds the same content.
+    ctx.afterCommit(() => eraseUnreferenced(ctx, hashes));
     return { id };
   },
 };

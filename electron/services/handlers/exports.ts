@@ -1,5 +1,6 @@
 // Workbooks and CSV files the secretariat takes away: the candidates of a call and the blank import template.
-import { FLAG_LABELS, toCandidateRow } from '../../../shared/domain/candidate.js';
+import { RULE_LABELS, VERDICT_STATUS_LABELS } from '../../../shared/model/admissibility.js';
+import { candidateRowsOf } from './candidates.js';
 import { filterCandidates, type CandidateFilter } from '../../../shared/domain/candidate-list.js';
 import { INTAKE_FIELD_LABELS, spreadsheetPostNames, toCsv } from '../../../shared/domain/intake/index.js';
 import { INTAKE_FIELDS, type IntakeField } from '../../../shared/domain/intake/types.js';
@@ -24,7 +25,8 @@ import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
  * the import splits (here one column per value). The import maps them back by their headers.
  */
 const COLUMNS: IntakeField[] = INTAKE_FIELDS.filter((f) => f !== 'corpsGradeEchelon' && f !== 'affectation');
-const ADMISSIBILITY_HEADER = 'Recevabilité (calculée)';
+const ADMISSIBILITY_HEADER = 'Recevabilité';
+const REASONS_HEADER = 'Motifs de recevabilité';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -83,7 +85,8 @@ function describeFilter(call: Call, filter: CandidateFilter | undefined): string
   if (filter.search) parts.push(`recherche « ${filter.search} »`);
   if (filter.discipline) parts.push(`discipline ${disciplineLabel(filter.discipline)}`);
   if (filter.status) parts.push(`état ${APPLICATION_STATUS_LABELS[filter.status]}`);
-  if (filter.flag) parts.push(`recevabilité ${FLAG_LABELS[filter.flag]}`);
+  if (filter.verdict) parts.push(`recevabilité ${VERDICT_STATUS_LABELS[filter.verdict]}`);
+  if (filter.reason) parts.push(`motif ${RULE_LABELS[filter.reason]}`);
   if (filter.postId !== undefined) parts.push(`1er vœu ${postName(call, filter.postId)}`);
   return parts.join(', ') || 'Aucun';
 }
@@ -102,22 +105,23 @@ export const exportHandlers: HandlerSlice<'candidates-export' | 'intake-template
     const call = getCall(ctx.db, callId);
     const files = listCandidates(ctx.db, callId);
     const byId = new Map(files.map((f) => [f.id, f]));
-    // The same filter and order as the screen, from the same shared function.
-    const rows = filterCandidates(
-      files.map((f) => toCandidateRow(f, call)),
-      filter ?? {},
-    );
+    // The same rows, filter and order as the screen, from the same shared functions.
+    const rows = filterCandidates(candidateRowsOf(ctx, callId), filter ?? {});
     const specs = columnSpecs(call);
     const posts = spreadsheetPostNames(call.posts);
-    const table = rows.map((row) => [...cellsOf(posts, byId.get(row.id)!), row.flags.map((f) => FLAG_LABELS[f]).join(', ')]);
-    const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER];
+    const table = rows.map((row) => [
+      ...cellsOf(posts, byId.get(row.id)!),
+      `${VERDICT_STATUS_LABELS[row.verdict]}${row.overrideNote ? ' (forcé)' : ''}`,
+      [row.overrideNote, ...row.reasons.map((r) => r.message)].filter(Boolean).join(' '),
+    ]);
+    const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER, REASONS_HEADER];
     const stem = fileStem(call, 'candidatures', ctx);
     if (format === 'csv') {
       const bytes = toCsv([headers, ...table.map((r) => r.map((c, i) => (i < specs.length && specs[i]!.kind === 'date' && typeof c === 'string' ? formatFrenchDate(c) : c)))]);
       return { fileName: `${stem}.csv`, mimeType: 'text/csv;charset=utf-8', contentBase64: Buffer.from(bytes).toString('base64') };
     }
     const buffer = await writeTableWorkbook({
-      sheets: [{ name: 'Candidatures', columns: [...specs, { header: ADMISSIBILITY_HEADER, kind: 'text' }], rows: table }],
+      sheets: [{ name: 'Candidatures', columns: [...specs, { header: ADMISSIBILITY_HEADER, kind: 'text' }, { header: REASONS_HEADER, kind: 'text' }], rows: table }],
       metadata: [
         ['Appel', call.title],
         ['Référence', call.reference],

@@ -3,8 +3,9 @@ import { checkEmail } from '../../../shared/domain/contact.js';
 import { cleanText } from '../../../shared/domain/text.js';
 import { schemaVersion } from '../db/open.js';
 import { listJournal } from '../db/journal-repo.js';
-import { openDemo } from '../demo.js';
-import type { HandlerSlice } from './types.js';
+import { demoDocuments, openDemo, type StoredDemoDocument } from '../demo.js';
+import { findDemoCalls } from '../db/calls-repo.js';
+import { twoPhase, type HandlerSlice } from './types.js';
 
 export const systemHandlers: HandlerSlice<'app-info' | 'prefs-get' | 'prefs-set' | 'journal-list' | 'demo-open'> = {
   'app-info': (_args, ctx) => ({
@@ -37,5 +38,14 @@ export const systemHandlers: HandlerSlice<'app-info' | 'prefs-get' | 'prefs-set'
     return next;
   },
   'journal-list': ({ callId, limit }, { db }) => listJournal(db, callId, limit ?? 200),
-  'demo-open': (_args, ctx) => openDemo(ctx),
+  'demo-open': twoPhase<'demo-open', StoredDemoDocument[]>({
+    // The fictional documents are written to the data folder first (asynchronously), then referenced in the transaction.
+    async prepare(_args, ctx) {
+      if (findDemoCalls(ctx.db).length > 0) return [];
+      const stored: StoredDemoDocument[] = [];
+      for (const doc of demoDocuments()) stored.push({ ...doc, stored: await ctx.documents.put(doc.content, { fileName: doc.fileName }) });
+      return stored;
+    },
+    apply: (_args, documents, ctx) => openDemo(ctx, documents),
+  }),
 };

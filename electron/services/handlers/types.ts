@@ -4,6 +4,7 @@ import type { ChangedEntity, PushMessage } from '../../../shared/contract/events
 import type { Actor } from '../../../shared/model/entities.js';
 import type { Db } from '../db/open.js';
 import type { PreferencesStore } from '../preferences.js';
+import type { AttachmentStore } from '../mail/attachment-store.js';
 
 /** A change a handler made, for the journal and for the windows to refresh. */
 export interface Change {
@@ -31,9 +32,32 @@ export interface HandlerContext {
   push(message: PushMessage): void;
   /** Personal data was deleted: once committed, it must also leave the WAL file (secure_delete covers the main file). */
   eraseAfterCommit(): void;
+  /** Runs once the transaction is committed (erasing the files of deleted documents); never on a rollback. */
+  afterCommit(task: () => void): void;
+  /** The application documents, kept by content in the data folder. */
+  documents: AttachmentStore;
+  /** Opens a file with the system's default application (desktop app only). */
+  openPath: ((path: string) => Promise<void>) | null;
 }
 
-export type Handler<K extends MethodName> = (args: ParsedArgsOf<K>, ctx: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>>;
+export type SimpleHandler<K extends MethodName> = (args: ParsedArgsOf<K>, ctx: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>>;
+
+/**
+ * A mutating method that must first do slow or asynchronous work (reading a mail, writing its documents to
+ * the disk) before its synchronous transaction: `prepare` runs outside the transaction and writes nothing
+ * to the database; `apply` gets its result and runs inside it.
+ */
+export interface TwoPhaseHandler<K extends MethodName, P> {
+  prepare(args: ParsedArgsOf<K>, ctx: HandlerContext): Promise<P>;
+  apply(args: ParsedArgsOf<K>, prepared: P, ctx: HandlerContext): ResultOf<K>;
+}
+
+export type Handler<K extends MethodName> = SimpleHandler<K> | TwoPhaseHandler<K, unknown>;
+
+/** Erases the type of what `prepare` hands to `apply`, so that handlers of different methods fit one map. */
+export function twoPhase<K extends MethodName, P>(handler: TwoPhaseHandler<K, P>): TwoPhaseHandler<K, unknown> {
+  return handler as unknown as TwoPhaseHandler<K, unknown>;
+}
 export type Handlers = { [K in MethodName]: Handler<K> };
 export type HandlerSlice<K extends MethodName> = { [P in K]: Handler<P> };
 

@@ -1,10 +1,16 @@
-import type { AdmissibilityFlag } from '../../../shared/model/entities.js';
+import type { ReasonKind, VerdictStatus } from '../../../shared/model/admissibility.js';
 
-export const FLAG_SEVERITY: Record<AdmissibilityFlag, 'success' | 'warning' | 'error' | 'info'> = {
-  complet: 'success',
+export const VERDICT_SEVERITY: Record<VerdictStatus, 'success' | 'warning' | 'error'> = {
+  recevable: 'success',
   incomplet: 'warning',
-  hors_delai: 'error',
-  non_eligible: 'error',
+  irrecevable: 'error',
+};
+
+/** Headings of the reasons, by kind, in the file. */
+export const REASON_KIND_HEADINGS: Record<ReasonKind, string> = {
+  refused: 'Motifs d’irrecevabilité',
+  missing: 'À compléter',
+  warning: 'Points d’attention (sans effet sur la recevabilité)',
 };
 
 export function plural(n: number, one: string, many: string): string {

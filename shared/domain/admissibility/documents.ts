@@ -222,3 +222,10 @@ export function isUnsafeToOpen(fileName: string): boolean {
   if (dot < 0) return true; // no extension: the system would guess, possibly as a program
   return EXECUTABLE_EXTENSIONS.has(fileName.slice(dot + 1).toLowerCase());
 }
+
+/** The MIME type a document's extension announces (for a document added by hand); octet-stream otherwise. */
+export function mimeTypeForName(fileName: string): string {
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  for (const [mime, ext] of Object.entries(EXTENSIONS)) if (ext === extension) return mime;
+  return 'application/octet-stream';
+}

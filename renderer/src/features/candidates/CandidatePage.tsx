@@ -1,17 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import {
-  assessCandidate,
-  checkCandidateDraft,
-  draftFromFile,
-  emptyDraft,
-  FLAG_LABELS,
-  type CandidateDraft,
-} from '../../../../shared/domain/candidate.js';
+import { checkCandidateDraft, draftFromFile, emptyDraft, type CandidateDraft } from '../../../../shared/domain/candidate.js';
 import { formatFrenchDate, parisDateOf } from '../../../../shared/domain/dates.js';
 import type { CandidateFile } from '../../../../shared/model/entities.js';
 import {
@@ -21,9 +13,12 @@ import {
   APPLICATION_STATUSES,
   DISCIPLINES,
 } from '../../../../shared/model/referential.js';
-import { FLAG_SEVERITY } from '../../components/labels.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
 import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
+import { VerdictBadge } from '../../components/VerdictBadge.js';
+import { AdmissibilitySection } from '../admissibility/AdmissibilitySection.js';
+import { liveVerdict } from '../admissibility/liveVerdict.js';
+import { useAdmissibility } from '../admissibility/useAdmissibility.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
@@ -42,6 +37,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
   // A new file is usually typed the day it arrives.
   const form = useDraftForm<CandidateDraft>({ ...emptyDraft(), receivedOn: formatFrenchDate(parisDateOf(new Date())) }, check);
   const { draft, errors, set, touch } = form;
+  const admissibility = useAdmissibility(callId, candidateId);
 
   useEffect(() => {
     if (call?.id !== callId) void openCall(callId);
@@ -61,7 +57,10 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
   if (!call || call.id !== callId || (candidateId !== null && !file)) return <p>{failure ?? 'Chargement du dossier…'}</p>;
 
   const checked = check(draft);
-  const assessment = checked.ok ? assessCandidate(checked.value, call) : null;
+  // The rules' verdict follows the form as it is typed, before anything is saved.
+  const stored = file ? draftFromFile(file) : null;
+  const dirty = stored !== null && (Object.keys(draft) as (keyof CandidateDraft)[]).some((k) => JSON.stringify(draft[k]) !== JSON.stringify(stored[k]));
+  const live = admissibility.data ? liveVerdict(admissibility.data, call, { dirty, value: checked.ok ? checked.value : null }) : null;
   const postName = (id: number) => {
     const p = call.posts.find((x) => x.id === id);
     return p ? (p.site ? `${p.site} — ${p.label}` : p.label) : `Poste n° ${id}`;
@@ -124,25 +123,6 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
         className="fr-mb-2w"
       />
       <h1 className="fr-h2 fr-mb-1w">{title}</h1>
-      {assessment && (
-        <div className="fr-mb-3w" data-testid="assessment">
-          <div className="badges fr-mb-1w">
-            {assessment.flags.map((f) => (
-              <Badge key={f} severity={FLAG_SEVERITY[f]} small>
-                {FLAG_LABELS[f]}
-              </Badge>
-            ))}
-          </div>
-          {assessment.issues.length > 0 && (
-            <ul className="fr-text--sm fr-mb-0">
-              {assessment.issues.map((i) => (
-                <li key={i}>{i}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="Dossier de candidature">
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Identité (annexe 2)</legend>
@@ -256,8 +236,17 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
               Supprimer le dossier
             </Button>
           )}
+          {live && (
+            <p className="fr-mb-0 fr-text--sm" style={{ marginLeft: 'auto' }} data-testid="verdict-summary" aria-live="polite">
+              Recevabilité : <VerdictBadge status={live.verdict.status} overrideNote={live.verdict.overrideNote} small />
+              {live.unsaved && ' (non enregistré)'}
+            </p>
+          )}
         </div>
       </form>
+      {candidateId !== null && file && (
+        <AdmissibilitySection admissibility={admissibility} live={live} source={checked.ok ? checked.value : file} />
+      )}
     </>
   );
 }

@@ -1,19 +1,35 @@
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { FLAG_LABELS } from '../../../../shared/domain/candidate.js';
 import { filterCandidates, type SortKey } from '../../../../shared/domain/candidate-list.js';
 import { formatFrenchDate } from '../../../../shared/domain/dates.js';
-import type { AdmissibilityFlag, Call } from '../../../../shared/model/entities.js';
+import {
+  RULE_IDS,
+  RULE_LABELS,
+  VERDICT_STATUS_LABELS,
+  VERDICT_STATUSES,
+  type RuleId,
+  type VerdictReason,
+  type VerdictStatus,
+} from '../../../../shared/model/admissibility.js';
+import type { Call } from '../../../../shared/model/entities.js';
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, DISCIPLINES, disciplineLabel, type ApplicationStatus } from '../../../../shared/model/referential.js';
 import { saveExportedFile } from '../../components/files.js';
-import { FLAG_SEVERITY, plural } from '../../components/labels.js';
+import { plural } from '../../components/labels.js';
+import { VerdictBadge } from '../../components/VerdictBadge.js';
 import { useApp } from '../../store/context.js';
 
 const ROW_HEIGHT = 56;
+const TOOLTIP_REASONS = 3;
+
+/** The row's tooltip: the override first, then the rules' first reasons. */
+function verdictTitle(reasons: readonly VerdictReason[], overrideNote: string): string {
+  const lines = reasons.slice(0, TOOLTIP_REASONS).map((r) => r.message);
+  if (reasons.length > TOOLTIP_REASONS) lines.push('…');
+  return [overrideNote, ...lines].filter(Boolean).join('\n');
+}
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'nom', label: 'Nom, prénom' },
   { key: 'discipline', label: 'Discipline' },
@@ -100,14 +116,28 @@ export function CandidatesTab({ call }: { call: Call }) {
         <Select
           label="Recevabilité"
           nativeSelectProps={{
-            value: filter.flag ?? '',
-            onChange: (e) => setFilter({ flag: (e.target.value || undefined) as AdmissibilityFlag | undefined }),
+            value: filter.verdict ?? '',
+            onChange: (e) => setFilter({ verdict: (e.target.value || undefined) as VerdictStatus | undefined }),
           }}
         >
           <option value="">Toutes</option>
-          {(Object.keys(FLAG_LABELS) as AdmissibilityFlag[]).map((f) => (
-            <option key={f} value={f}>
-              {FLAG_LABELS[f]}
+          {VERDICT_STATUSES.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_STATUS_LABELS[v]}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label="Motif"
+          nativeSelectProps={{
+            value: filter.reason ?? '',
+            onChange: (e) => setFilter({ reason: (e.target.value || undefined) as RuleId | undefined }),
+          }}
+        >
+          <option value="">Tous</option>
+          {RULE_IDS.map((r) => (
+            <option key={r} value={r}>
+              {RULE_LABELS[r]}
             </option>
           ))}
         </Select>
@@ -148,6 +178,9 @@ export function CandidatesTab({ call }: { call: Call }) {
       <div className="toolbar fr-mb-2w">
         <Button priority="secondary" size="small" iconId="fr-icon-upload-line" onClick={() => navigate({ name: 'intake', callId: call.id })}>
           Importer un tableur
+        </Button>
+        <Button priority="secondary" size="small" iconId="fr-icon-mail-line" onClick={() => navigate({ name: 'mail-intake', callId: call.id })}>
+          Importer des courriels
         </Button>
         <Button priority="secondary" size="small" iconId="fr-icon-download-line" disabled={exporting} onClick={() => void exportAs('xlsx')}>
           Exporter la sélection (.xlsx)
@@ -193,7 +226,6 @@ export function CandidatesTab({ call }: { call: Call }) {
                     open(row.id);
                   }
                 }}
-                title={row.issues.join('\n')}
                 data-testid="candidate-row"
               >
                 <div role="cell" className="cell-ellipsis">
@@ -211,12 +243,9 @@ export function CandidatesTab({ call }: { call: Call }) {
                 <div role="cell" className="cell-ellipsis">
                   {APPLICATION_STATUS_LABELS[row.status]}
                 </div>
-                <div role="cell" className="badges">
-                  {row.flags.map((f) => (
-                    <Badge key={f} small severity={FLAG_SEVERITY[f]} noIcon>
-                      {FLAG_LABELS[f]}
-                    </Badge>
-                  ))}
+                <div role="cell" className="badges" title={verdictTitle(row.reasons, row.overrideNote) || undefined} data-testid="candidate-verdict">
+                  <VerdictBadge status={row.verdict} overrideNote={row.overrideNote} small />
+                  {row.documentCount > 0 && <span className="fr-text--xs fr-mb-0">{plural(row.documentCount, 'pièce', 'pièces')}</span>}
                 </div>
               </div>
             );
