@@ -156,7 +156,19 @@ export class MailIntakeModel {
   async readResults(): Promise<MailResultRow[]> {
     const rows: MailResultRow[] = [];
     for (const row of await this.resultRows().all()) {
-      const cells = (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      // Text as written (innerText would give the badges' capitals), with a space between elements.
+      const cells = await row.locator('td').evaluateAll((tds) =>
+        tds.map((td) => {
+          type TextNode = { nodeType: number; textContent: string | null; childNodes: ArrayLike<TextNode> };
+          const texts: string[] = [];
+          const walk = (node: TextNode) => {
+            if (node.nodeType === 3) texts.push(node.textContent ?? '');
+            else Array.from(node.childNodes).forEach(walk);
+          };
+          walk(td as TextNode);
+          return texts.join(' ').replace(/\s+/g, ' ').trim();
+        }),
+      );
       const [fichier = '', resultat = '', candidat = '', objet = '', envoyeLe = '', pieces = '', verdict = '', remarques = ''] = cells;
       const state = (await row.getAttribute('data-state')) ?? '';
       const verdictCode = (await row.locator('[data-verdict]').count()) > 0 ? await row.locator('[data-verdict]').getAttribute('data-verdict') : null;
@@ -177,7 +189,7 @@ export interface MailResultRow {
   /** waiting | sending | done | refused */
   state: string;
   fichier: string;
-  /** « Dossier créé », « Dossier complété », « Déjà importé Rien n’a été écrit. », or « Refusé » followed by the message. */
+  /** « Dossier créé », « Dossier complété », « Déjà importé Rien n’a été écrit. », or « Refusé » and the message. */
   resultat: string;
   candidat: string;
   objet: string;
@@ -192,9 +204,13 @@ export interface MailResultRow {
 export class RulesTabModel {
   constructor(private readonly page: Page) {}
   form = () => this.page.getByRole('form', { name: 'Règles de recevabilité' });
-  /** Labels are exact: « Avis motivé du chef d’établissement » (a document) vs « … obligatoire » (the checkbox). */
+  /** A text field or a select, by the start of its label (its hint is part of its accessible name). */
   field(label: string): Locator {
-    return this.form().getByLabel(label, { exact: true });
+    return this.form().getByLabel(label);
+  }
+  /** A checkbox by its exact label: « Avis motivé du chef d’établissement » (a document) is not « … obligatoire ». */
+  checkbox(label: string): Locator {
+    return this.form().getByRole('checkbox', { name: label, exact: true });
   }
   savedNotice = () => this.page.getByText('Règles enregistrées : les verdicts sont recalculés.');
   subjectResult = () => this.page.getByTestId('subject-test-result');
@@ -205,7 +221,7 @@ export class RulesTabModel {
   }
   /** DSFR draws the label over its checkbox: the click goes through it (force), the state is still checked. */
   async setChecked(label: string, checked: boolean) {
-    await this.field(label).setChecked(checked, { force: true });
+    await this.checkbox(label).setChecked(checked, { force: true });
   }
   async select(label: string, option: string) {
     await this.field(label).selectOption({ label: option });

@@ -111,6 +111,7 @@ function RulesForm({ call, initial }: { call: Call; initial: CallRules }) {
           />
           <Checkbox
             legend="Avis du chef d’établissement"
+            hintText="Exiger que le lundi soit libéré à l’emploi du temps (CSTI) rend l’avis obligatoire."
             options={[
               {
                 label: 'Avis motivé du chef d’établissement obligatoire',
@@ -118,7 +119,6 @@ function RulesForm({ call, initial }: { call: Call; initial: CallRules }) {
               },
               {
                 label: 'L’avis doit confirmer que le lundi est libéré',
-                hintText: 'Libération de la journée du lundi à l’emploi du temps (CSTI) ; l’avis est alors obligatoire.',
                 nativeInputProps: { checked: draft.requireMondayFreed, onChange: (e) => set('requireMondayFreed', e.target.checked) },
               },
             ]}
@@ -156,20 +156,25 @@ function RulesForm({ call, initial }: { call: Call; initial: CallRules }) {
         <legend className="fr-fieldset__legend fr-h5">Réception des candidatures</legend>
         <div className="form-grid" style={{ width: '100%' }}>
           <DraftTextField form={form} name="deadline" label="Date limite de réception (incluse)" hint="jj/mm/aaaa, heure de Paris ; vide : pas de date limite. Donnée de l’appel." />
-          <div className="span-all">
+          <div className="span-all fr-mb-2w">
             <DraftTextField form={form} name="subjectPattern" label="Modèle d’objet du courriel" hint={`${SUBJECT_HINT} Donnée de l’appel.`} />
           </div>
           <SubjectTester pattern={draft.subjectPattern} networks={networks} />
         </div>
       </fieldset>
 
-      <DraftTextField
-        form={form}
-        name="commissionCriteria"
-        label="Critères appréciés par la commission"
-        hint="Un critère par ligne. Ils sont rappelés avec les règles et appréciés par la commission : ils n’entrent pas dans le verdict."
-        textArea
-      />
+      <fieldset className="fr-fieldset">
+        <legend className="fr-fieldset__legend fr-h5">Appréciation de la commission</legend>
+        <div className="form-grid" style={{ width: '100%' }}>
+          <DraftTextField
+            form={form}
+            name="commissionCriteria"
+            label="Critères appréciés par la commission"
+            hint="Un critère par ligne. Ils sont rappelés avec les règles et appréciés par la commission : ils n’entrent pas dans le verdict."
+            textArea
+          />
+        </div>
+      </fieldset>
 
       {failure && <Alert severity="error" small description={failure} className="fr-my-2w" role="alert" />}
       <div className="sticky-actions toolbar">

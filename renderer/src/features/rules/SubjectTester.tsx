@@ -6,13 +6,13 @@ import { parseApplicationSubject, patternHasPlaceholder } from '../../../../shar
 export function SubjectTester({ pattern, networks }: { pattern: string; networks: readonly string[] }) {
   const [subject, setSubject] = useState('');
   return (
-    <div className="span-all">
+    <div className="span-all fr-p-2w fr-mb-2w" style={{ background: 'var(--background-alt-grey)' }}>
       <Input
         label="Essayer un objet"
         hintText="Tapez l’objet d’un courriel reçu : il est lu avec le modèle ci-dessus et les réseaux des postes de l’appel."
         nativeInputProps={{ value: subject, autoComplete: 'off', onChange: (e) => setSubject(e.target.value) }}
       />
-      <div role="status" className="fr-mb-2w" data-testid="subject-test-result">
+      <div role="status" data-testid="subject-test-result">
         {subject.trim() && <SubjectReading subject={subject} pattern={pattern} networks={networks} />}
       </div>
     </div>
