@@ -13,12 +13,31 @@ export function academieKey(name: string): string {
     .trim();
 }
 
+// Folded names and mail domains of every académie, built once: the candidates table reads 10,000 of them.
+let academieByKey: Map<string, Academie> | null = null;
+
 /** The académie a name designates (any spelling), or null. */
 export function findAcademie(name: string | null | undefined): Academie | null {
   if (!name) return null;
+  const known = academieByName.get(name);
+  if (known !== undefined) return known;
+  const found = lookUpAcademie(name);
+  // Few distinct spellings in a call (most read from the mail domain): remembered, bounded.
+  if (academieByName.size >= 2000) academieByName.clear();
+  academieByName.set(name, found);
+  return found;
+}
+
+const academieByName = new Map<string, Academie | null>();
+
+function lookUpAcademie(name: string): Academie | null {
   const key = academieKey(name);
   if (!key) return null;
-  return ACADEMIES.find((a) => academieKey(a.name) === key || a.mailDomains.some((d) => academieKey(d) === key)) ?? null;
+  if (!academieByKey) {
+    academieByKey = new Map();
+    for (const a of ACADEMIES) for (const k of [a.name, ...a.mailDomains]) academieByKey.set(academieKey(k), a);
+  }
+  return academieByKey.get(key) ?? null;
 }
 
 /** Whether two académie names designate the same académie (unknown names: compared folded). */
@@ -90,10 +109,22 @@ const LEVEL_TERMS: readonly [TeachingLevel, readonly string[]][] = [
  * The teaching level a corps (« Certifié », « Professeur des écoles », « PLP »…) or the discipline
  * (premier degré, sans objet) designates; null when neither tells (a contractual teacher, say).
  */
+const levelByCorps = new Map<string, TeachingLevel | null>();
+
 export function teachingLevelOf(file: Pick<CandidateFile, 'corps' | 'discipline'>): TeachingLevel | null {
   if (file.discipline === 'premier-degre') return 'premier_degre';
   if (file.discipline === 'sans-objet') return 'non_enseignant';
-  const corps = ` ${foldText(file.corps).replace(/[-.]+/g, ' ').replace(/\s+/g, ' ')} `;
+  const cached = levelByCorps.get(file.corps);
+  if (cached !== undefined) return cached;
+  const level = levelOfCorps(file.corps);
+  // A call holds a handful of distinct corps: remembered, bounded so that odd values cannot grow it forever.
+  if (levelByCorps.size >= 2000) levelByCorps.clear();
+  levelByCorps.set(file.corps, level);
+  return level;
+}
+
+function levelOfCorps(written: string): TeachingLevel | null {
+  const corps = ` ${foldText(written).replace(/[-.]+/g, ' ').replace(/\s+/g, ' ')} `;
   if (corps.trim() === '') return null;
   for (const [level, terms] of LEVEL_TERMS) {
     if (terms.some((term) => corps.includes(` ${term} `))) return level;
