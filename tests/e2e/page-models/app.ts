@@ -39,10 +39,6 @@ export class CandidatesTabModel {
   async search(text: string) {
     await this.page.getByRole('searchbox', { name: /Rechercher/ }).fill(text);
   }
-  /** Kept for older specs: the « Recevabilité » select now offers Toutes, Recevable, Incomplet, Irrecevable. */
-  async filterFlag(label: string) {
-    await this.page.getByLabel('Recevabilité').selectOption({ label });
-  }
   async filterVerdict(label: 'Toutes' | 'Recevable' | 'Incomplet' | 'Irrecevable') {
     await this.page.getByLabel('Recevabilité').selectOption({ label });
   }

@@ -14,13 +14,13 @@ test('la démonstration s’ouvre et ses candidatures se filtrent et se cherchen
   await expect(tab.count()).toHaveText('22 candidatures affichées sur 22');
   await snap(page, '02-candidatures-csti');
 
-  await tab.filterFlag('Hors délai');
+  await tab.filterReason('Date limite');
   await expect(tab.count()).toHaveText('2 candidatures affichées sur 22');
   await expect(tab.rows()).toHaveCount(2);
   await expect(tab.rows().nth(0)).toContainText('OLIVIER');
   await expect(tab.rows().nth(1)).toContainText('PERRIN');
 
-  await tab.filterFlag('Toutes');
+  await tab.filterReason('Tous');
   await tab.search('briancon');
   // Accent-insensitive: "Briançon" matches.
   await expect(tab.count()).toHaveText('6 candidatures affichées sur 22');
