@@ -56,3 +56,13 @@ export function focusFirstError(): void {
 export function errorProps(errors: FieldErrors, key: string) {
   return errors[key] ? ({ state: 'error', stateRelatedMessage: errors[key] } as const) : ({ state: 'default' } as const);
 }
+
+/**
+ * For a form's action bar: pressing a button does not take the focus from the field being typed in. Otherwise the
+ * field's blur shows its error first, the layout moves under the pointer between press and release, and the
+ * click is lost. The save then shows every error itself; keyboard use is unchanged.
+ */
+export function keepFocusOnPress(event: { target: EventTarget | null; preventDefault(): void }): void {
+  const target = event.target as { closest?: (selector: string) => unknown } | null;
+  if (target?.closest?.('button')) event.preventDefault();
+}

@@ -101,6 +101,12 @@ test('modifier les règles d’un appel recalcule les verdicts', async ({ page, 
   await expect(page.getByTestId('subject-test-result')).toContainText('MARTIN');
   await snap(page, '24-regles-appel');
   await rules.setChecked('L’avis doit confirmer que le lundi est libéré', false);
+  // A wrong date typed, then « Enregistrer » pressed straight away: the press is not lost, the error is shown, nothing saved.
+  await rules.fill('Date limite de réception', '31/02/2026');
+  await rules.save();
+  await expect(page.getByText('Le 31/02/2026 n’existe pas dans le calendrier.')).toBeVisible();
+  await expect(rules.savedNotice()).toHaveCount(0);
+  await rules.fill('Date limite de réception', '15/05/2026');
   await rules.save();
   await expect(rules.savedNotice()).toBeVisible();
 

@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { checkCallDraft, draftFromCall, emptyCallDraft, type CallDraft, type PostDraft } from '../../../../shared/domain/call.js';
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, DISCIPLINES } from '../../../../shared/model/referential.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
-import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
+import { errorProps, focusFirstError, keepFocusOnPress, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
@@ -188,7 +188,7 @@ export function CallFormPage({ callId }: { callId: number | null }) {
         </fieldset>
 
         {failure && <Alert severity="error" small description={failure} className="fr-my-2w" role="alert" />}
-        <div className="sticky-actions toolbar">
+        <div className="sticky-actions toolbar" onMouseDown={keepFocusOnPress}>
           <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
             {callId === null ? 'Créer l’appel' : 'Enregistrer'}
           </Button>

@@ -14,7 +14,7 @@ import {
   DISCIPLINES,
 } from '../../../../shared/model/referential.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
-import { errorProps, focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
+import { errorProps, focusFirstError, keepFocusOnPress, useDraftForm } from '../../components/useDraftForm.js';
 import { VerdictBadge } from '../../components/VerdictBadge.js';
 import { AdmissibilitySection } from '../admissibility/AdmissibilitySection.js';
 import { liveVerdict } from '../admissibility/liveVerdict.js';
@@ -224,7 +224,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
         </fieldset>
 
         {failure && <Alert severity="error" small description={failure} className="fr-my-2w" role="alert" />}
-        <div className="sticky-actions toolbar">
+        <div className="sticky-actions toolbar" onMouseDown={keepFocusOnPress}>
           <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
             Enregistrer le dossier
           </Button>

@@ -6,7 +6,7 @@ import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type CallRules } from '../../../.
 import type { Call } from '../../../../shared/model/entities.js';
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, DISCIPLINES, disciplineLabel } from '../../../../shared/model/referential.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
-import { focusFirstError, useDraftForm } from '../../components/useDraftForm.js';
+import { focusFirstError, keepFocusOnPress, useDraftForm } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { CodeCheckboxes } from './CodeCheckboxes.js';
@@ -177,7 +177,7 @@ function RulesForm({ call, initial }: { call: Call; initial: CallRules }) {
       </fieldset>
 
       {failure && <Alert severity="error" small description={failure} className="fr-my-2w" role="alert" />}
-      <div className="sticky-actions toolbar">
+      <div className="sticky-actions toolbar" onMouseDown={keepFocusOnPress}>
         <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
           Enregistrer les règles
         </Button>
