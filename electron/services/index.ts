@@ -18,7 +18,8 @@ import type { Change, HandlerContext, Handlers, SimpleHandler, TwoPhaseHandler }
 import { admissibilityHandlers } from './handlers/admissibility.js';
 import { clearOpenedCopies, documentHandlers } from './handlers/documents.js';
 import { mailHandlers } from './handlers/mail.js';
-import { createAttachmentStore } from './mail/attachment-store.js';
+import { createAttachmentStore, sha256Of, type AttachmentStore } from './mail/attachment-store.js';
+import { isHashReferenced } from './db/admissibility-repo.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
 import { APP_VERSION } from './version.js';
 
@@ -57,6 +58,10 @@ export function createServices(options: ServicesOptions): Services {
   // One warm spreadsheet reader for this instance, stopped with it.
   const reader = new ReadWorkerHost();
   const documents = createAttachmentStore(options.dataDir);
+  // Documents a running method has written (or found already there) but not yet referenced in the database:
+  // a deletion committed meanwhile must not erase them from under it.
+  const pinned = new Map<string, number>();
+  const isPinned = (sha256: string) => (pinned.get(sha256) ?? 0) > 0;
   // Copies made to open a document with another application: personal data, removed at start and at close.
   clearOpenedCopies(options.dataDir);
   // `satisfies` makes a method missing from the contract (or an extra one) a type error.
@@ -76,6 +81,19 @@ export function createServices(options: ServicesOptions): Services {
     const args = parseArgs(name, rawArgs);
     const changes: Change[] = [];
     const afterCommit: (() => void)[] = [];
+    const pinnedHere: string[] = [];
+    const createdHere: string[] = [];
+    const runDocuments: AttachmentStore = {
+      ...documents,
+      async put(content, meta) {
+        const sha256 = sha256Of(content);
+        pinned.set(sha256, (pinned.get(sha256) ?? 0) + 1);
+        pinnedHere.push(sha256);
+        const stored = await documents.put(content, meta);
+        if (stored.created) createdHere.push(sha256);
+        return stored;
+      },
+    };
     let erase = false;
     const ctx: HandlerContext = {
       db,
@@ -93,26 +111,39 @@ export function createServices(options: ServicesOptions): Services {
         erase = true;
       },
       afterCommit: (task) => afterCommit.push(task),
-      documents,
+      documents: runDocuments,
+      isPinned,
       openPath: options.openPath ?? null,
     };
     const handler = handlers[name] as SimpleHandler<MethodName> | TwoPhaseHandler<MethodName, unknown>;
-    const prepared = typeof handler === 'function' ? undefined : await handler.prepare(args as never, ctx);
-    const invoke = (): unknown => (typeof handler === 'function' ? handler(args as never, ctx) : handler.apply(args as never, prepared, ctx));
     let result: unknown;
-    if (methods[name].mutates) {
-      // The change and its journal lines are written together or not at all.
-      db.transaction(() => {
-        result = invoke();
-        if (result instanceof Promise) throw new AppError('internal', `La méthode ${name} ne peut pas être asynchrone.`);
-        const at = now().toISOString();
-        revision++;
-        for (const c of changes) {
-          appendJournal(db, { at, actor: context.actor, method: name, entity: c.entity, entityId: c.entityId, callId: c.callId });
-        }
-      })();
-    } else {
-      result = await invoke();
+    let failed = true;
+    try {
+      const prepared = typeof handler === 'function' ? undefined : await handler.prepare(args as never, ctx);
+      const invoke = (): unknown => (typeof handler === 'function' ? handler(args as never, ctx) : handler.apply(args as never, prepared, ctx));
+      if (methods[name].mutates) {
+        // The change and its journal lines are written together or not at all.
+        db.transaction(() => {
+          result = invoke();
+          if (result instanceof Promise) throw new AppError('internal', `La méthode ${name} ne peut pas être asynchrone.`);
+          const at = now().toISOString();
+          revision++;
+          for (const c of changes) {
+            appendJournal(db, { at, actor: context.actor, method: name, entity: c.entity, entityId: c.entityId, callId: c.callId });
+          }
+        })();
+      } else {
+        result = await invoke();
+      }
+      failed = false;
+    } finally {
+      for (const sha256 of pinnedHere) {
+        const count = (pinned.get(sha256) ?? 1) - 1;
+        if (count > 0) pinned.set(sha256, count);
+        else pinned.delete(sha256);
+      }
+      // Documents written for a change that was not committed: personal files nothing refers to.
+      if (failed && createdHere.length > 0 && !closed) eraseOrphans(createdHere);
     }
     for (const task of afterCommit) {
       try {
@@ -133,6 +164,16 @@ export function createServices(options: ServicesOptions): Services {
       emit({ event: 'changed', payload: { entity: c.entity, callId: c.callId } });
     }
     return result;
+  }
+
+  function eraseOrphans(hashes: readonly string[]): void {
+    for (const sha256 of new Set(hashes)) {
+      try {
+        if (!isPinned(sha256) && !isHashReferenced(db, sha256)) documents.remove(sha256);
+      } catch (error) {
+        console.error('[services] pièce orpheline non effacée :', error);
+      }
+    }
   }
 
   function emit(message: PushMessage): void {

@@ -396,7 +396,7 @@ export const methods = {
     mutates: false,
     summary:
       'Ouvre une pièce avec l’application par défaut du poste (application de bureau seulement) ; un programme ou un script n’est jamais ouvert.',
-    errors: ['not_found', 'forbidden', 'unsupported'],
+    errors: ['not_found', 'forbidden', 'unsupported', 'internal'],
   }),
   'mail-import': method<MailImportOutcome>()({
     args: z.object({

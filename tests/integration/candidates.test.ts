@@ -231,7 +231,7 @@ describe('candidates-list on the demonstration', () => {
       { verdict: 'irrecevable' },
       ['LAMBERT Hugo', 'OLIVIER Margaux', 'PERRIN Yanis', 'QUILICI Laura', 'ROUX Damien', 'SANCHEZ Mélanie', 'TESTUD Romain'],
     ],
-    ['files whose head did not confirm Monday', { reason: 'lundi_libere' }, ['GARNIER Lucie', 'LAMBERT Hugo']],
+    ['files where Monday is not confirmed (no opinion yet, not said, or refused)', { reason: 'lundi_libere' }, ['GARNIER Lucie', 'IMBERT Claire', 'LAMBERT Hugo', 'NOËL Baptiste']],
     ['admissible files', { verdict: 'recevable', discipline: 'svt' }, ['ARNAUD Camille', 'ESTIENNE Sophie']],
     ['one discipline', { discipline: 'svt' }, ['ARNAUD Camille', 'ESTIENNE Sophie', 'IMBERT Claire', 'MARTIN Élodie', 'SANCHEZ Mélanie']],
     ['an accent-free search on a first name', { search: 'elodie' }, ['MARTIN Élodie']],

@@ -295,3 +295,62 @@ describe('mail-import: what is refused, and nothing written', () => {
     expect(t.services.db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('documents while other changes commit', () => {
+  it('erases the file a refused change had written (the person’s file was deleted meanwhile)', async () => {
+    const t = makeServices();
+    const call = await cstiCall(t);
+    const file = await t.call('candidates-create', { callId: call.id, candidate: candidateDraft({ email: 'anne.petit@ac-aix-marseille.example' }) });
+    const adding = t.call('documents-add', { candidateId: file.id, fileName: 'avis.pdf', contentBase64: base64('%PDF-1.4\n% avis signé\n%%EOF\n') });
+    // Runs to its commit at once, while the document is still being written to the disk.
+    await t.call('candidates-delete', { id: file.id });
+    await expectError(adding, 'not_found');
+    expect(storedPieces(t.dataDir)).toEqual([]);
+  });
+
+  it('keeps a document another import is about to reference when its last holder is deleted meanwhile', async () => {
+    const t = makeServices();
+    const call = await cstiCall(t);
+    const shared = { name: 'annexe2.pdf', content: '%PDF-1.4\n% modèle commun\n%%EOF\n' };
+    const a = await importMail(t, call.id, 'a.eml', simpleMail({ from: 'Anne Petit <anne.petit@ac-aix-marseille.example>', subject: 'Candidature Relais territorial du réseau Les Écrins – PETIT Anne', date: 'Tue, 12 May 2026 10:00:00 +0200', attachment: shared }));
+    const [sharedDoc] = (await t.call('admissibility-get', { candidateId: a.candidateId })).documents;
+    // Mail B holds the same annexe, then a large scan: while the scan is written, A's annexe is deleted.
+    const big = 'x'.repeat(12 * 1024 * 1024);
+    const mailB = simpleMail({ from: 'Luc Morel <luc.morel@ac-aix-marseille.example>', subject: 'Candidature Relais territorial du réseau Les Écrins – MOREL Luc', date: 'Tue, 12 May 2026 11:00:00 +0200', attachment: shared }).replace(
+      '--b1--',
+      ['--b1', 'Content-Type: application/pdf; name="scan.pdf"', 'Content-Disposition: attachment; filename="scan.pdf"', 'Content-Transfer-Encoding: base64', '', base64(big), '--b1--'].join('\r\n'),
+    );
+    const importing = importMail(t, call.id, 'b.eml', mailB);
+    // Wait until the scan is being written (its temporary file appears), i.e. B already holds the annexe.
+    const writing = () => readdirSync(join(t.dataDir, 'pieces'), { recursive: true }).some((f) => String(f).endsWith('.tmp'));
+    for (let i = 0; i < 20_000 && !writing(); i++) await new Promise((r) => setImmediate(r));
+    expect(writing(), 'the scan was never seen being written: the scenario did not happen').toBe(true);
+    await t.call('documents-delete', { id: sharedDoc!.id });
+    const b = await importing;
+    const annexe = (await t.call('admissibility-get', { candidateId: b.candidateId })).documents.find((d) => d.fileName === 'annexe2.pdf')!;
+    const downloaded = await t.call('documents-download', { id: annexe.id });
+    expect(Buffer.from(downloaded.contentBase64, 'base64').toString()).toBe(shared.content);
+  });
+
+  it('does not keep a date in the future from a sender’s wrong clock', async () => {
+    const t = makeServices();
+    const call = await cstiCall(t);
+    const outcome = await importMail(t, call.id, 'futur.eml', simpleMail({ from: 'Anne Petit <anne.petit@ac-aix-marseille.example>', subject: 'Candidature Relais territorial du réseau Les Écrins – PETIT Anne', date: 'Sat, 11 May 2030 10:00:00 +0200' }));
+    expect(outcome.notes.some((n) => n.startsWith('Date d’envoi non reprise'))).toBe(true);
+    const file = await t.call('candidates-get', { id: outcome.candidateId });
+    expect(file.receivedOn).toBeNull();
+    expect((await t.call('admissibility-get', { candidateId: outcome.candidateId })).receivedAt).toBeNull();
+  });
+
+  it('does not judge a forward whose original was not found on the forward’s date: the day is asked for', async () => {
+    const t = makeServices();
+    const call = await cstiCall(t);
+    const forward = simpleMail({ from: 'IPR Lefort <ipr.lefort@academie.example>', subject: 'TR: Candidature Relais territorial du réseau Les Écrins – PETIT Anne', date: 'Wed, 20 May 2026 09:00:00 +0200' });
+    const outcome = await importMail(t, call.id, 'transfert.eml', forward);
+    const panel = await t.call('admissibility-get', { candidateId: outcome.candidateId });
+    expect(panel.verdict.reasons.filter((r) => r.rule === 'delai')).toEqual([
+      { rule: 'delai', kind: 'missing', message: 'Date de réception inconnue : la date limite du 15/05/2026 ne peut pas être vérifiée.' },
+    ]);
+    expect(outcome.notes).toContain('Message d’origine introuvable : saisissez la date de réception de la candidature (le transfert date du 20/05/2026 à 09:00 (heure de Paris)).');
+  });
+});

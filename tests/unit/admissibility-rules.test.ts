@@ -74,6 +74,7 @@ const ASTERIE_OK: ApplicationFacts = {
 
 const DISCIPLINES_CSTI = 'Mathématiques, Physique-chimie, Sciences de la vie et de la Terre, Technologie';
 const AVIS_MISSING = 'Pièce manquante : avis motivé du chef d’établissement.';
+const MONDAY_UNCONFIRMED = 'Libération du lundi non confirmée : l’avis du chef d’établissement n’est pas saisi.';
 
 type Case = [
   label: string,
@@ -414,7 +415,13 @@ describe('evaluateAdmissibility: every rule and its French reason', () => {
       [missing('lundi_libere', 'L’avis du chef d’établissement ne précise pas si le lundi est libéré à l’emploi du temps.')],
       'incomplet',
     ],
-    ['lundi_libere: no opinion asks for the opinion', { requireMondayFreed: true }, { headOpinion: null, documents: [] }, [missing('avis_chef', AVIS_MISSING)], 'incomplet'],
+    [
+      'lundi_libere: no opinion asks for the opinion, and says Monday is not confirmed (so the « lundi » filter finds it)',
+      { requireMondayFreed: true },
+      { headOpinion: null, documents: [] },
+      [missing('avis_chef', AVIS_MISSING), missing('lundi_libere', MONDAY_UNCONFIRMED)],
+      'incomplet',
+    ],
     ['lundi_libere: not required', {}, { headOpinion: { ...HEAD_OK, mondayFreed: 'non' } }, [], 'recevable'],
 
     // objet
@@ -487,6 +494,7 @@ describe('evaluateAdmissibility: precedence', () => {
         refused('discipline', `Discipline « Lettres modernes » : l’appel est réservé à ${DISCIPLINES_CSTI}.`),
         missing('statut', 'Statut non renseigné : l’appel est réservé aux titulaires.'),
         missing('pieces', AVIS_MISSING),
+        missing('lundi_libere', MONDAY_UNCONFIRMED),
         warning(
           'diplome_souhaite',
           'Diplôme « Niveau 4 — Baccalauréat » : en dessous du niveau souhaité « Niveau 6 — Licence (Bac+3) » (sans effet sur la recevabilité).',
@@ -598,7 +606,7 @@ describe('the demo rule sets', () => {
       'irrecevable',
       [refused('academie', 'Académie d’affectation « Nice » : l’appel est réservé aux personnels affectés dans l’académie d’Aix-Marseille.')],
     ],
-    ['CSTI: no head’s opinion', { headOpinion: null, documents: ['annexe2'] }, 'incomplet', [missing('pieces', AVIS_MISSING)]],
+    ['CSTI: no head’s opinion', { headOpinion: null, documents: ['annexe2'] }, 'incomplet', [missing('pieces', AVIS_MISSING), missing('lundi_libere', MONDAY_UNCONFIRMED)]],
     [
       'CSTI: head says Monday is not freed (flagged, refused)',
       { headOpinion: { ...HEAD_OK, mondayFreed: 'non' } },
@@ -621,7 +629,7 @@ describe('the demo rule sets', () => {
       'CSTI: lettres modernes without opinion: both listed',
       { discipline: 'lettres-modernes', headOpinion: null, documents: ['annexe2'] },
       'irrecevable',
-      [refused('discipline', `Discipline « Lettres modernes » : l’appel est réservé à ${DISCIPLINES_CSTI}.`), missing('pieces', AVIS_MISSING)],
+      [refused('discipline', `Discipline « Lettres modernes » : l’appel est réservé à ${DISCIPLINES_CSTI}.`), missing('pieces', AVIS_MISSING), missing('lundi_libere', MONDAY_UNCONFIRMED)],
     ],
   ])('%s', (_label, facts, status, reasons) => {
     expect(csti(facts)).toEqual({ status, reasons });

@@ -148,7 +148,7 @@ describe('sanitizeAttachmentName', () => {
   });
 });
 
-describe('isUnsafeToOpen', () => {
+describe('isUnsafeToOpen: an allow-list of formats without programs or macros', () => {
   it.each([
     ['evil.exe', true],
     ['rapportfdp.exe', true],
@@ -158,7 +158,15 @@ describe('isUnsafeToOpen', () => {
     ['dessin.svg', true],
     ['raccourci.lnk', true],
     ['_CON', true],
+    ['complement.xll', true],
+    ['notes.one', true],
+    ['bureau.rdp', true],
+    ['lien.fileloc', true],
+    ['ancien-format.doc', true],
+    ['dossier.zip', true],
     ['Annexe 2.pdf', false],
+    ['Tableau.XLSX', false],
+    ['scan.tiff', false],
     ['CV.docx', false],
     ['photo.jpg', false],
     ['lettre.odt', false],

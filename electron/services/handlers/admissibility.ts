@@ -6,6 +6,7 @@ import {
   checkOverride,
   parseApplicationSubject,
   patternHasPlaceholder,
+  networksOf,
   verdictOf,
   type VerdictContext,
 } from '../../../shared/domain/admissibility/index.js';
@@ -34,7 +35,7 @@ const INVALID = 'La saisie contient des erreurs : corrigez les champs signalés.
 export function verdictContextOf(ctx: HandlerContext, call: Call): VerdictContext {
   return {
     rules: getCallRules(ctx.db, call),
-    networks: call.posts.map((p) => p.site || p.label),
+    networks: networksOf(call.posts),
     postCount: call.posts.length,
     // Today's Paris day, computed once: an instant would be converted again for each of 10,000 files.
     now: todayOf(ctx),
@@ -93,6 +94,8 @@ export const admissibilityHandlers: HandlerSlice<
     if (!checked.ok) throw new AppError('validation', INVALID_RULES, checked.errors);
     saveCallRules(ctx.db, call.id, checked.value, ctx.now().toISOString());
     ctx.record({ entity: 'calls', entityId: call.id, callId: call.id });
+    // Every verdict of the call may change: the open candidates tables reload.
+    ctx.record({ entity: 'candidates', entityId: null, callId: call.id });
     return getCallRules(ctx.db, getCall(ctx.db, call.id));
   },
   'admissibility-get': ({ candidateId }, ctx) => loadAdmissibility(ctx, candidateId),

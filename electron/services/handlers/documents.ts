@@ -29,7 +29,7 @@ export function clearOpenedCopies(dataDir: string): void {
 /** Erases the files of these hashes that no document references any more (run after the commit). */
 export function eraseUnreferenced(ctx: HandlerContext, hashes: readonly string[]): void {
   for (const sha256 of new Set(hashes)) {
-    if (!isHashReferenced(ctx.db, sha256)) ctx.documents.remove(sha256);
+    if (!isHashReferenced(ctx.db, sha256) && !ctx.isPinned(sha256)) ctx.documents.remove(sha256);
   }
 }
 
@@ -110,9 +110,16 @@ export const documentHandlers: HandlerSlice<'documents-add' | 'documents-update'
     // A copy under its own name (the stored file has none, so that nothing stored can be run by a double-click),
     // in a folder of its own so that two documents with the same name do not collide.
     const dir = join(openedCopiesDir(ctx.dataDir), randomBytes(6).toString('hex'));
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const copy = join(dir, doc.fileName);
-    writeFileSync(copy, bytes, { mode: 0o600 });
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(copy, bytes, { mode: 0o600 });
+      // Windows: marked as come from the Internet, so that Office opens it in protected view.
+      if (process.platform === 'win32') writeFileSync(`${copy}:Zone.Identifier`, '[ZoneTransfer]\r\nZoneId=3\r\n');
+    } catch (error) {
+      console.error('[pièces] copie pour ouverture impossible :', error);
+      throw new AppError('internal', 'La pièce n’a pas pu être préparée pour l’ouverture (dossier de données inaccessible ou disque plein). Essayez de l’enregistrer.');
+    }
     await ctx.openPath(copy);
     return { opened: true };
   },

@@ -3,7 +3,7 @@
 // it, and record the mail, its documents and its date. The same mail dropped twice writes nothing.
 import { AppError } from '../../../shared/contract/errors.js';
 import { emptyDraft, checkCandidateDraft, type CandidateDraft } from '../../../shared/domain/candidate.js';
-import { parseApplicationSubject, patternHasPlaceholder, splitNomPrenom, verdictOf } from '../../../shared/domain/admissibility/index.js';
+import { networksOf, parseApplicationSubject, patternHasPlaceholder, splitNomPrenom, verdictOf } from '../../../shared/domain/admissibility/index.js';
 import { readMoment, formatMoment } from '../../../shared/domain/admissibility/deadline.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
 import { foldText } from '../../../shared/domain/text.js';
@@ -28,9 +28,13 @@ interface PreparedMail {
   already: { id: number; candidateId: number } | null;
 }
 
-/** When the candidate sent the application: the original's date, or (a forward whose original has no date) the forward's. */
+/**
+ * When the candidate sent the application: the original's date. A forward whose original has no readable date
+ * gives none: the forward's date is only the latest it can have been sent, and taking it would make an
+ * application sent on time look late. The secretariat enters the day by hand (the note says so).
+ */
 function receivedOf(mail: ParsedMail): IsoInstant | null {
-  return mail.sentAt ?? mail.forwardedBy?.sentAt ?? null;
+  return mail.sentAt;
 }
 
 function describeAddress(name: string, address: string): string {
@@ -156,8 +160,9 @@ export const mailHandlers: HandlerSlice<'mail-import'> = {
         };
       };
 
-      // Looked for again inside the transaction: another import may have committed it meanwhile.
-      const same = prepared.already ?? findSameMail(ctx.db, call.id, prepared.contentSha256, mail.messageId);
+      // Looked for again inside the transaction: another import may have committed it (or a file been deleted) meanwhile.
+      if (call.archivedAt) throw new AppError('validation', `L’appel « ${call.title} » est archivé : désarchivez-le pour y importer des courriels.`);
+      const same = findSameMail(ctx.db, call.id, prepared.contentSha256, mail.messageId);
       if (same) {
         notes.push('Ce courriel a déjà été importé dans cet appel : rien n’a été modifié.');
         return outcomeOf(same.candidateId, 'already', '', 0, 0);
@@ -165,8 +170,12 @@ export const mailHandlers: HandlerSlice<'mail-import'> = {
 
       if (subjectParse && !subjectParse.matches) notes.push(...subjectParse.problems);
       if (mail.forwarded) notes.push(forwardNoteOf(mail));
-      if (!mail.sentAt && mail.forwardedBy?.sentAt) {
-        notes.push('Date d’envoi du message d’origine illisible : la date du transfert est retenue (au plus tard).');
+      if (!mail.sentAt && mail.forwardedBy) {
+        const forwarded = mail.forwardedBy.sentAt ? readMoment(mail.forwardedBy.sentAt) : null;
+        const why = mail.forwardedBy.original === 'not_found' ? 'introuvable' : 'sans date lisible';
+        notes.push(
+          `Message d’origine ${why} : saisissez la date de réception de la candidature${forwarded ? ` (le transfert date du ${formatMoment(forwarded)})` : ''}.`,
+        );
       }
       notes.push(...mail.warnings);
 
@@ -183,14 +192,19 @@ export const mailHandlers: HandlerSlice<'mail-import'> = {
         if (found.note) notes.push(found.note);
         const names = namesOf(mail, subjectParse?.nom ?? null, subjectParse?.prenom ?? null);
         if (names.note) notes.push(names.note);
-        const post = subjectParse?.network ? call.posts.find((p) => (p.site || p.label) === subjectParse.network) : undefined;
+        const post = subjectParse?.network ? call.posts.find((p) => networksOf([p])[0] === subjectParse.network) : undefined;
         candidateId = createFile(ctx, call, mail, names, post?.id ?? null, notes);
         outcome = 'created';
       }
 
       // The date the application arrived: the file's day when it has none, and the mail's minute with it.
       const file = getCandidate(ctx.db, candidateId);
-      const receivedDay = received ? readMoment(received)?.date : undefined;
+      let receivedDay = received ? readMoment(received)?.date : undefined;
+      if (receivedDay && receivedDay > todayOf(ctx)) {
+        // A wrong clock on the sender's side: the form would refuse this day, so it is not kept.
+        if (outcome === 'attached') notes.push(`Date d’envoi du ${formatFrenchDate(receivedDay)} postérieure à aujourd’hui : non reprise.`);
+        receivedDay = undefined;
+      }
       if (received && receivedDay) {
         if (!file.receivedOn) setReceivedOn(ctx.db, candidateId, receivedDay, ctx.now().toISOString());
         const stored = getStoredAdmissibility(ctx.db, candidateId);

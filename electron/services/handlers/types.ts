@@ -36,6 +36,8 @@ export interface HandlerContext {
   afterCommit(task: () => void): void;
   /** The application documents, kept by content in the data folder. */
   documents: AttachmentStore;
+  /** Whether a running method holds this document (written, not yet referenced): it must not be erased. */
+  isPinned(sha256: string): boolean;
   /** Opens a file with the system's default application (desktop app only). */
   openPath: ((path: string) => Promise<void>) | null;
 }

@@ -117,7 +117,7 @@ export function createAttachmentStore(dataDir: string, options: AttachmentStoreO
         await rename(temp, target);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
-        console.error(`[pièces] enregistrement de « ${meta.fileName} » :`, error);
+        console.error('[pièces] enregistrement impossible :', error);
         throw storeErrors.write(meta.fileName, error);
       }
       return { sha256, size: content.byteLength, path: target, created: true };

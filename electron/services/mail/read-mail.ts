@@ -185,7 +185,8 @@ export async function readMail(bytes: Uint8Array, fileName: string, options: Rea
     return await read(bytes, fileName, limits);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    console.error(`[courriel] lecture de « ${fileName} » :`, error);
+    // Without the file's name: it usually holds the candidate's (the technical log is not personal data).
+    console.error('[courriel] lecture impossible :', error);
     throw mailErrors.internal(fileName);
   }
 }

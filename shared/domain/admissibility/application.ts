@@ -90,6 +90,11 @@ export function parisDay(instant: IsoInstant): IsoDate {
   return readMoment(instant)?.date ?? '';
 }
 
+/** The réseaux (or sites) a call's subject may name: each post's site, or its label when it has none. */
+export function networksOf(posts: readonly { site: string; label: string }[]): string[] {
+  return posts.map((p) => p.site.trim() || p.label.trim()).filter((n) => n !== '');
+}
+
 export interface VerdictContext {
   rules: CallRules;
   /** The réseaux (sites) of the call's posts. */

@@ -197,30 +197,21 @@ export function sanitizeAttachmentName(raw: string | null | undefined, mimeType:
 }
 
 /**
- * Extensions the desktop app never opens with the system (it would run them, or run their macros): the
- * secretariat can only save a copy. Everything else opens in its usual application.
+ * The only documents the desktop app opens with the system's application: formats that cannot carry a
+ * program or a macro (docx/xlsx/pptx cannot: their macro-enabled twins are .docm/.xlsm/.pptm). Anything else
+ * — programs, scripts, shortcuts, web pages, legacy .doc/.xls (macros), archives, unknown formats — can only be
+ * saved: an allow-list, because a block-list always misses one (.xll, .one, .rdp, .fileloc…).
  */
-const EXECUTABLE_EXTENSIONS = new Set([
-  // Windows programs and scripts
-  'exe', 'com', 'scr', 'pif', 'bat', 'cmd', 'msi', 'msp', 'mst', 'cpl', 'dll', 'sys', 'ocx', 'drv',
-  'ps1', 'psm1', 'psd1', 'ps1xml', 'ps2', 'psc1', 'vb', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'wsh', 'ws', 'wsc', 'hta',
-  'lnk', 'url', 'scf', 'reg', 'inf', 'ins', 'isp', 'job', 'msc', 'gadget', 'application', 'appref-ms', 'xbap',
-  'settingcontent-ms', 'library-ms', 'search-ms', 'searchconnector-ms', 'diagcab', 'msix', 'msixbundle', 'appx',
-  'appxbundle', 'chm', 'hlp', 'iso', 'img', 'vhd', 'vhdx', 'cab', 'jar', 'jnlp', 'py', 'pyw', 'pl', 'rb',
-  // macOS and Linux
-  'app', 'command', 'tool', 'pkg', 'mpkg', 'dmg', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'run', 'bin', 'desktop',
-  'appimage', 'deb', 'rpm', 'workflow', 'action', 'scpt', 'applescript', 'terminal',
-  // Office documents that carry macros
-  'docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'xlam', 'xla', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm',
-  // Web pages and vector images run scripts when opened from disk
-  'html', 'htm', 'xhtml', 'mht', 'mhtml', 'svg', 'xml', 'xsl',
+const OPENABLE_EXTENSIONS = new Set([
+  'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv',
+  'jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'tif', 'tiff', 'bmp',
 ]);
 
-/** Whether the desktop app must refuse to open this attachment with the system (see EXECUTABLE_EXTENSIONS). */
+/** Whether the desktop app must refuse to open this document with the system (see OPENABLE_EXTENSIONS). */
 export function isUnsafeToOpen(fileName: string): boolean {
   const dot = fileName.lastIndexOf('.');
   if (dot < 0) return true; // no extension: the system would guess, possibly as a program
-  return EXECUTABLE_EXTENSIONS.has(fileName.slice(dot + 1).toLowerCase());
+  return !OPENABLE_EXTENSIONS.has(fileName.slice(dot + 1).toLowerCase());
 }
 
 /** The MIME type a document's extension announces (for a document added by hand); octet-stream otherwise. */

@@ -232,7 +232,9 @@ const headOpinionRule: Rule = (facts, rules, ctx) => {
 };
 
 const mondayRule: Rule = (facts, rules) => {
-  if (!rules.requireMondayFreed || !facts.headOpinion) return [];
+  if (!rules.requireMondayFreed) return [];
+  // Said under its own rule too, so that « Libération du lundi » finds every file where it is not confirmed.
+  if (!facts.headOpinion) return [reason('lundi_libere', 'missing', `Libération du lundi non confirmée : l’avis du ${HEAD} n’est pas saisi.`)];
   if (facts.headOpinion.mondayFreed === 'non') {
     return [reason('lundi_libere', 'refused', `L’avis du ${HEAD} ne confirme pas la libération du lundi.`)];
   }
@@ -242,10 +244,20 @@ const mondayRule: Rule = (facts, rules) => {
   return [];
 };
 
+// The subject of each mail file is read again at each list load: remembered per subject, pattern and réseaux
+// (bounded), since reading one costs about a thousand times the other rules.
+const subjectProblems = new Map<string, readonly string[]>();
+
 const subjectRule: Rule = (facts, rules, ctx) => {
   if (facts.subject === undefined || facts.subject === null || !patternHasPlaceholder(rules.subjectPattern)) return [];
-  const parsed = parseApplicationSubject(facts.subject, rules.subjectPattern, ctx.networks);
-  return parsed.problems.map((problem) => reason('objet', 'warning', problem));
+  const key = `${rules.subjectPattern}\u0000${ctx.networks.join('\u0001')}\u0000${facts.subject}`;
+  let problems = subjectProblems.get(key);
+  if (!problems) {
+    problems = parseApplicationSubject(facts.subject, rules.subjectPattern, ctx.networks).problems;
+    if (subjectProblems.size >= 20_000) subjectProblems.clear();
+    subjectProblems.set(key, problems);
+  }
+  return problems.map((problem) => reason('objet', 'warning', problem));
 };
 
 const RULES: Record<RuleId, Rule> = {

@@ -1,4 +1,4 @@
-import { verdictOf, type FactsSource, type StoredAdmissibility } from '../../../../shared/domain/admissibility/application.js';
+import { networksOf, verdictOf, type FactsSource, type StoredAdmissibility } from '../../../../shared/domain/admissibility/application.js';
 import type { ApplicationAdmissibility, EffectiveVerdict } from '../../../../shared/model/admissibility.js';
 import type { Call } from '../../../../shared/model/entities.js';
 
@@ -40,7 +40,7 @@ export function liveVerdict(
   if (!draft.value) return { verdict: data.verdict, unsaved: false, draftInvalid: true };
   const { verdict } = verdictOf(draft.value, storedOf(data), {
     rules: data.rules,
-    networks: call.posts.map((p) => p.site),
+    networks: networksOf(call.posts),
     postCount: call.posts.length,
     now: new Date().toISOString(),
   });

@@ -4,6 +4,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type CallRules } from '../../../../shared/model/admissibility.js';
 import type { Call } from '../../../../shared/model/entities.js';
+import { networksOf } from '../../../../shared/domain/admissibility/application.js';
 import { AGENT_STATUS_LABELS, AGENT_STATUSES, DISCIPLINES, disciplineLabel } from '../../../../shared/model/referential.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
 import { focusFirstError, keepFocusOnPress, useDraftForm } from '../../components/useDraftForm.js';
@@ -47,7 +48,7 @@ function RulesForm({ call, initial }: { call: Call; initial: CallRules }) {
   const [base, setBase] = useState(initial);
   /** The draft as just saved: the notice stays while nothing is changed. */
   const [savedDraft, setSavedDraft] = useState<RulesDraft | null>(null);
-  const networks = useMemo(() => [...new Set(call.posts.map((p) => p.site.trim()).filter(Boolean))], [call.posts]);
+  const networks = useMemo(() => [...new Set(networksOf(call.posts))], [call.posts]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
