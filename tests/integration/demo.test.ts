@@ -8,7 +8,8 @@ import type { Call } from '../../shared/model/entities.js';
 import { DEMO_CANDIDATE_COUNT } from '../../electron/services/demo.js';
 import { makeServices, TODAY, type TestServices } from '../helpers/services.js';
 
-const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+// Copies of the two published calls (../shared/seeds), kept in the repository so that a clean clone tests alone.
+const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/seeds');
 
 /** The published text of a real call, found by what it contains. */
 function seed(containing: string): string {
