@@ -23,6 +23,7 @@ import { SORT_KEYS } from '../domain/candidate-list.js';
 import { INTAKE_FIELDS } from '../domain/intake/types.js';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
 import type { ErrorCode } from './errors.js';
+import type { CandidateOpinion, OpinionImportReport, OpinionRequestFiles, OpinionsOverview } from '../model/opinions.js';
 
 // Guards against absurd payloads before any domain check runs; domain limits are stricter.
 const text = z.string().max(50_000);
@@ -408,6 +409,55 @@ export const methods = {
     summary:
       'Importe un courriel de candidature (.eml) dans un appel : crée le dossier ou le complète (même adresse, ou même nom dans l’objet), enregistre les pièces jointes, vérifie l’objet et la date. Un .msg est refusé avec la marche à suivre.',
     errors: ['validation', 'not_found', 'too_large', 'unsupported'],
+  }),
+  'opinions-overview': method<OpinionsOverview>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary:
+      'Avis des IA-IPR d’un appel : chaque dossier recevable et son inspecteur (discipline), demandes, réponses, retards ; par inspecteur « reçus / demandés ».',
+    errors: ['not_found'],
+  }),
+  'opinions-assign': method<CandidateOpinion>()({
+    args: z.object({ candidateId: id, inspectorId: id.nullable() }),
+    mutates: true,
+    summary: 'Choisit l’inspecteur d’un dossier (plusieurs inspecteurs pour sa discipline, ou un autre exprès) ; null revient à l’inspecteur de la discipline.',
+    errors: ['validation', 'not_found'],
+  }),
+  'opinions-request': method<OpinionRequestFiles>()({
+    args: z.object({ callId: id, inspectorId: id, dueOn: text, reminder: z.boolean().optional() }),
+    mutates: true,
+    summary:
+      'Prépare la demande d’avis à un inspecteur : classeur de ses dossiers (identifiants protégés, colonne « Avis » à liste, « Motivation ») et brouillon de courriel .eml avec le classeur joint ; date de demande et échéance enregistrées. `reminder` : relance des seuls dossiers encore sans avis.',
+    errors: ['validation', 'not_found'],
+  }),
+  'opinions-import': method<OpinionImportReport>()({
+    args: z.object({
+      callId: id,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_BASE64, 'Fichier trop volumineux : 50 Mo au plus.'),
+      commit: z.boolean(),
+    }),
+    mutates: true,
+    summary:
+      'Lit un classeur d’avis rempli par un inspecteur : chaque ligne est rapprochée par son identifiant ; identifiant inconnu, identité modifiée, avis vide ou invalide sont signalés ligne par ligne. Avec `commit`, les avis acceptés sont enregistrés en une transaction (tous ou aucun) ; sans, rien n’est écrit.',
+    errors: ['validation', 'not_found', 'too_large'],
+  }),
+  'opinions-get': method<CandidateOpinion>()({
+    args: z.object({ candidateId: id }),
+    mutates: false,
+    summary: 'L’avis de l’IA-IPR d’un dossier : inspecteur, demande, avis enregistré (auteur, date) et historique des modifications.',
+    errors: ['not_found'],
+  }),
+  'opinions-save': method<CandidateOpinion>()({
+    args: z.object({
+      candidateId: id,
+      opinion: z.object({ avis: text, motivation: text, givenOn: text }).nullable(),
+      reason: text.optional(),
+    }),
+    mutates: true,
+    summary:
+      'Saisit à la main l’avis de l’IA-IPR d’un dossier. Un avis enregistré est verrouillé : le modifier (ou l’effacer, null) exige un motif ; l’historique garde qui, quand, avant et après.',
+    errors: ['validation', 'not_found', 'forbidden'],
   }),
   'demo-open': method<{ callIds: number[]; created: boolean }>()({
     args: z.object({}),

@@ -1,5 +1,6 @@
 import type { CandidateFile, CandidateRow, IsoDate } from '../model/entities.js';
 import type { EffectiveVerdict } from '../model/admissibility.js';
+import type { IprAvis } from '../model/opinions.js';
 import {
   AGENT_STATUSES,
   APPLICATION_STATUSES,
@@ -239,7 +240,7 @@ export function checkCandidateDraft(draft: CandidateDraft, ctx: DraftContext): D
 type RowSource = Pick<CandidateFile, 'id' | 'nom' | 'prenom' | 'discipline' | 'statut' | 'etablissement' | 'ville' | 'email' | 'receivedOn' | 'status' | 'wishes'>;
 
 /** A line of the candidates table: the file's summary with the verdict that counts. */
-export function toCandidateRow(file: RowSource, verdict: EffectiveVerdict, documentCount: number): CandidateRow {
+export function toCandidateRow(file: RowSource, verdict: EffectiveVerdict, documentCount: number, iprAvis: IprAvis | null = null): CandidateRow {
   return {
     id: file.id,
     nom: file.nom,
@@ -257,5 +258,6 @@ export function toCandidateRow(file: RowSource, verdict: EffectiveVerdict, docum
     overrideNote: verdict.overrideNote,
     reasons: verdict.reasons,
     documentCount,
+    iprAvis,
   };
 }

@@ -1,5 +1,6 @@
 import type { AgentStatus, ApplicationStatus, MemberRole } from './referential.js';
 import type { VerdictReason, VerdictStatus } from './admissibility.js';
+import type { IprAvis } from './opinions.js';
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -106,6 +107,8 @@ export interface CandidateRow {
   reasons: VerdictReason[];
   /** Documents in the file. */
   documentCount: number;
+  /** The IA-IPR's opinion, once recorded. */
+  iprAvis: IprAvis | null;
 }
 
 export interface Member {
