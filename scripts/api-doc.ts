@@ -54,6 +54,12 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'documents-download': 'ExportedFile',
   'documents-open': '{ opened: true }',
   'mail-import': 'MailImportOutcome',
+  'opinions-overview': 'OpinionsOverview',
+  'opinions-assign': 'CandidateOpinion',
+  'opinions-request': 'OpinionRequestFiles',
+  'opinions-import': 'OpinionImportReport',
+  'opinions-get': 'CandidateOpinion',
+  'opinions-save': 'CandidateOpinion',
 };
 
 /** What each error code means for a script author, and the HTTP status it comes with. */
@@ -164,6 +170,14 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
       commissionCriteria: [],
     },
   },
+  'opinions-assign': { candidateId: 12, inspectorId: 3 },
+  'opinions-request': { callId: 1, inspectorId: 3, dueOn: '20/06/2026' },
+  'opinions-import': { callId: 1, fileName: 'demande-avis-retour.xlsx', contentBase64: '<le classeur rempli, en base64>', commit: false },
+  'opinions-save': {
+    candidateId: 12,
+    opinion: { avis: 'reserve', motivation: 'Avis écrit reçu le 09/06.', givenOn: '09/06/2026' },
+    reason: 'L’avis écrit remplace l’avis téléphonique.',
+  },
   'facts-save': { candidateId: 1, entry: { academie: 'Aix-Marseille', teachingLevel: 'second_degre', diploma: 7 } },
   'head-opinion-save': {
     candidateId: 1,
@@ -231,6 +245,12 @@ const NOTES: { [K in MethodName]?: readonly string[] } = {
   ],
   'verdict-override': [
     'L’auteur est la personne « qui suis-je » de ce poste (`prefs-set`) : sans elle, `forbidden`. La motivation compte 10 caractères au moins. `override: null` rétablit le verdict des règles.',
+  ],
+  'opinions-import': [
+    'D’abord sans `commit` (rapport ligne par ligne : `accepted`, `unchanged`, `empty`, `refused` avec le motif), puis avec `commit: true` pour enregistrer les avis acceptés. Les lignes sont rapprochées par l’identifiant `AV-<dossier>` ; l’identité envoyée (nom, prénom, discipline) doit être inchangée.',
+  ],
+  'opinions-save': [
+    '`opinion.avis` : `tres_favorable`, `favorable`, `reserve`, `defavorable` (ou leur libellé). Le premier avis s’enregistre sans motif ; ensuite `reason` (10 caractères au moins) est exigé. Auteur : la personne « qui suis-je » (sinon `forbidden`).',
   ],
   'mail-import': [
     'Un courriel par appel de la méthode (`.eml` de Thunderbird ou d’Outlook, 25 Mo au plus ; pièces jointes de 20 Mo au plus). Le même courriel importé deux fois ne modifie rien (`outcome: "already"`). Un `.msg` est refusé (`validation`) avec la marche à suivre.',

@@ -18,6 +18,7 @@ import type { Change, HandlerContext, Handlers, SimpleHandler, TwoPhaseHandler }
 import { admissibilityHandlers } from './handlers/admissibility.js';
 import { clearOpenedCopies, documentHandlers } from './handlers/documents.js';
 import { mailHandlers } from './handlers/mail.js';
+import { opinionHandlers } from './handlers/opinions.js';
 import { createAttachmentStore, sha256Of, type AttachmentStore } from './mail/attachment-store.js';
 import { isHashReferenced } from './db/admissibility-repo.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
@@ -75,6 +76,7 @@ export function createServices(options: ServicesOptions): Services {
     ...admissibilityHandlers,
     ...documentHandlers,
     ...mailHandlers,
+    ...opinionHandlers(reader),
   } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {

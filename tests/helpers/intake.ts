@@ -54,6 +54,8 @@ export const EXPORT_FIELDS = [
 ] as const;
 export const ADMISSIBILITY_HEADER = 'Recevabilité';
 export const REASONS_HEADER = 'Motifs de recevabilité';
+/** The IA-IPR's opinion, after the admissibility columns of every export. */
+export const OPINION_EXPORT_HEADERS = ['Avis IA-IPR', 'Motivation de l’avis IA-IPR', 'Avis donné par', 'Avis donné le'] as const;
 
 let sequence = 0;
 /** A fresh intake id (the contract wants 8 to 64 of [A-Za-z0-9_-]). */

@@ -10,6 +10,7 @@ import { callDraft, candidateDraft } from '../helpers/fixtures.js';
 import {
   ADMISSIBILITY_HEADER,
   REASONS_HEADER,
+  OPINION_EXPORT_HEADERS,
   COTE_BLEUE,
   ECRINS,
   EXPORT_FIELDS,
@@ -48,6 +49,10 @@ const ARNAUD = [
   'Coordination de projets scientifiques en établissement, accompagnement de clubs sciences, participation à la fête de la science.',
   'Porter la culture scientifique dans le réseau, fédérer les référents culture et développer la fête de la science.',
   'Recevable',
+  '',
+  '',
+  '',
+  '',
   '',
 ];
 
@@ -98,13 +103,14 @@ describe('candidates-export .xlsx: what Excel and LibreOffice rely on', () => {
     const sheet = xml.get('xl/worksheets/sheet1.xml')!;
 
     // 19 columns (A..S), a header and 22 files.
-    expect(sheet).toContain('<autoFilter ref="A1:T23"/>');
-    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Candidatures!$A$1:$T$23</definedName>');
+    expect(sheet).toContain('<autoFilter ref="A1:X23"/>');
+    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Candidatures!$A$1:$X$23</definedName>');
     expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(xml.get('xl/styles.xml')).toContain('<fgColor rgb="FF000091"/>');
 
     const lists = validations(sheet);
-    expect([...lists.keys()].sort()).toEqual(['D2:D23', 'E2:E23', 'N2:N23', 'P2:P23']); // Discipline, Statut, Postes demandés, État
+    expect([...lists.keys()].sort()).toEqual(['D2:D23', 'E2:E23', 'N2:N23', 'P2:P23', 'U2:U23']); // Discipline, Statut, Postes demandés, État, Avis IA-IPR
+    expect(lists.get('U2:U23')!.formula).toBe('&quot;Très favorable,Favorable,Réservé,Défavorable&quot;');
     expect(lists.get('D2:D23')!.formula).toMatch(/^Listes!\$A\$2:\$A\$\d+$/); // too long to be inline
     expect(lists.get('E2:E23')!.formula).toBe('&quot;Titulaire,Stagiaire,Contractuel(le)&quot;');
     expect(lists.get('N2:N23')!.formula).toBe(`&quot;${ECRINS},${COTE_BLEUE}&quot;`);
@@ -148,10 +154,10 @@ describe('candidates-export .xlsx: what Excel and LibreOffice rely on', () => {
     const csti = await openDemoCsti(t);
     const exported = await t.call('candidates-export', { callId: csti.id, format: 'xlsx', filter: { reason: 'delai' } }, EXPORTER);
     const bytes = fromBase64(exported.contentBase64);
-    expect(xmlParts(bytes).get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:T3"/>');
+    expect(xmlParts(bytes).get('xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:X3"/>');
     const wb = await loadWorkbook(bytes);
     const rows = sheetText(wb.getWorksheet('Candidatures')!);
-    expect(rows[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER]);
+    expect(rows[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_EXPORT_HEADERS]);
     // The two files received after 15 May 2026.
     expect(rows.slice(1).map((r) => [r[0], r[1], r[14], r[18], r[19]])).toEqual([
       ['OLIVIER', 'Margaux', '2026-05-18', 'Irrecevable', 'Reçu le 18/05/2026, après la date limite du 15/05/2026.'],
@@ -184,7 +190,7 @@ describe('candidates-export read by LibreOffice', () => {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, fromBase64((await t.call('candidates-export', { callId: csti.id, format: 'xlsx' })).contentBase64));
     const csv = parseSemicolonCsv(readFileSync(await lo.convert(file, CSV_EXPORT_FILTER, dir), 'utf8'));
-    expect(csv[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER]);
+    expect(csv[0]).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_EXPORT_HEADERS]);
     expect(csv).toHaveLength(23);
     expect(csv.find((r) => r[0] === 'ARNAUD')).toEqual(ARNAUD);
     // A file with two wishes, first wish first; and one without date of birth.
@@ -266,7 +272,7 @@ describe('intake-template', () => {
     expect(ws.rowCount).toBe(1);
     // The same columns as the export, without the computed one.
     const exported = await loadWorkbook(fromBase64((await t.call('candidates-export', { callId: csti.id, format: 'xlsx' })).contentBase64));
-    expect(sheetText(exported.getWorksheet('Candidatures')!)[0]).toEqual([...headers!, ADMISSIBILITY_HEADER, REASONS_HEADER]);
+    expect(sheetText(exported.getWorksheet('Candidatures')!)[0]).toEqual([...headers!, ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_EXPORT_HEADERS]);
 
     // A secretariat fills two rows: one with real dates and two posts, one typed as text.
     const filled: (string | number | Date)[][] = [

@@ -11,6 +11,7 @@ import { callDraft, candidateDraft } from '../helpers/fixtures.js';
 import {
   ADMISSIBILITY_HEADER,
   REASONS_HEADER,
+  OPINION_EXPORT_HEADERS,
   EXPORT_FIELDS,
   EXPORT_HEADERS,
   commitPreview,
@@ -52,9 +53,9 @@ describe('round trips with the app’s own exports', () => {
     const preview = await openIntake(t, csti.id, exported.fileName, bytes);
     // The hidden "Listes" sheet (drop-down values) is not offered.
     expect(preview).toMatchObject({ format: 'xlsx', csv: null, sheets: ['Candidatures', 'Métadonnées'], sheetIndex: 0, headerRow: 1, mappingFromSaved: false });
-    expect(preview.columns.map((c) => c.header)).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER]);
+    expect(preview.columns.map((c) => c.header)).toEqual([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_EXPORT_HEADERS]);
     // Every exported column is read back by its header; the computed admissibility is not data.
-    expect(preview.mapping).toEqual([...EXPORT_FIELDS, null, null]);
+    expect(preview.mapping).toEqual([...EXPORT_FIELDS, null, null, null, null, null, null]);
     expect(preview.totals).toEqual({ new: 0, updated: 0, unchanged: 22, rejected: 0 });
     expect(preview.problemCount).toBe(0);
 
@@ -91,18 +92,18 @@ describe('round trips with the app’s own exports', () => {
     expect(lines).toHaveLength(1 + 22 + 1); // header, 22 files, and the CRLF after the last row
     expect(lines.at(-1)).toBe('');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // no bare LF or CR (the demo has no multi-line text)
-    expect(lines[0]).toBe([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER].join(';'));
+    expect(lines[0]).toBe([...EXPORT_HEADERS, ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_EXPORT_HEADERS].join(';'));
     expect(lines.find((l) => l.startsWith('ARNAUD;'))).toBe(
       'ARNAUD;Camille;12/03/1984;Sciences de la vie et de la Terre;Titulaire;Certifié;Classe normale;8;Lycée d’Altitude;Briançon;' +
         '"4 rue des Alpins, 05100 Briançon";06 11 22 33 44;camille.arnaud@ac-aix-marseille.example;Réseau Les Écrins;20/04/2026;En instruction;' +
         '"Coordination de projets scientifiques en établissement, accompagnement de clubs sciences, participation à la fête de la science.";' +
-        '"Porter la culture scientifique dans le réseau, fédérer les référents culture et développer la fête de la science.";Recevable;',
+        '"Porter la culture scientifique dans le réseau, fédérer les référents culture et développer la fête de la science.";Recevable;;;;;',
     );
     const journal = await journalLength(t);
 
     const preview = await openIntake(t, csti.id, exported.fileName, bytes);
     expect(preview).toMatchObject({ format: 'csv', csv: { encoding: 'utf-8', separator: ';' }, sheets: ['CSV'], headerRow: 1 });
-    expect(preview.mapping).toEqual([...EXPORT_FIELDS, null, null]);
+    expect(preview.mapping).toEqual([...EXPORT_FIELDS, null, null, null, null, null, null]);
     expect(preview.totals).toEqual({ new: 0, updated: 0, unchanged: 22, rejected: 0 });
     expect(await commitPreview(t, preview)).toEqual({ created: 0, updated: 0, unchanged: 22, rejected: 0 });
     expect(await filesOf(t, csti.id)).toEqual(before);

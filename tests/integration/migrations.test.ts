@@ -134,6 +134,35 @@ const checks: Record<number, (db: Db) => void> = {
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   },
+  4: (db) => {
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const candidateId = Number(
+      db.prepare('INSERT INTO candidates (call_id, nom, prenom, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(callId, 'A', 'B', now, now).lastInsertRowid,
+    );
+    const inspectorId = Number(db.prepare("INSERT INTO inspectors (call_id, name) VALUES (?, 'IPR')").run(callId).lastInsertRowid);
+    const requestId = Number(
+      db.prepare('INSERT INTO opinion_requests (call_id, inspector_id, requested_at, due_on, requested_by) VALUES (?, ?, ?, ?, ?)').run(callId, inspectorId, now, '2026-06-20', 'X').lastInsertRowid,
+    );
+    const item = db.prepare('INSERT INTO opinion_request_items (request_id, candidate_id, nom, prenom) VALUES (?, ?, ?, ?)');
+    item.run(requestId, candidateId, 'A', 'B');
+    expect(sqliteErrorOf(() => item.run(requestId, candidateId, 'A', 'B'))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    const opinion = db.prepare(
+      'INSERT INTO ipr_opinions (candidate_id, inspector_id, inspector_name, avis, given_on, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    expect(sqliteErrorOf(() => opinion.run(candidateId, inspectorId, 'IPR', 'enthousiaste', '2026-06-10', 'saisie', 'X', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => opinion.run(candidateId, inspectorId, 'IPR', 'favorable', '2026-06-10', 'pigeon', 'X', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    opinion.run(candidateId, inspectorId, 'IPR', 'favorable', '2026-06-10', 'classeur', 'X', now);
+    expect(sqliteErrorOf(() => opinion.run(candidateId, inspectorId, 'IPR', 'reserve', '2026-06-10', 'saisie', 'X', now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    // The inspector leaves: the opinion stays with the name it was given under; requests go with the inspector.
+    db.prepare('DELETE FROM inspectors WHERE id = ?').run(inspectorId);
+    expect(db.prepare('SELECT inspector_id, inspector_name FROM ipr_opinions').get()).toEqual({ inspector_id: null, inspector_name: 'IPR' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM opinion_request_items').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO ipr_opinion_history (candidate_id, at, by, reason, after_json) VALUES (?, ?, 'X', 'Saisie', '{}')").run(candidateId, now);
+    db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
+    for (const table of ['ipr_opinions', 'ipr_opinion_history', 'opinion_assignments']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  },
 };
 
 describe('migrations', () => {

@@ -21,6 +21,7 @@ function row(overrides: Partial<CandidateRow>): CandidateRow {
     overrideNote: '',
     reasons: [],
     documentCount: 2,
+    iprAvis: null,
     ...overrides,
   };
 }

@@ -207,6 +207,64 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX candidate_documents_sha ON candidate_documents(sha256);
     `,
   },
+  {
+    version: 4,
+    name: 'avis des IA-IPR : attributions, demandes, avis et historique',
+    sql: `
+      -- Only the secretariat's choices: the inspector of the discipline is found again at each reading.
+      CREATE TABLE opinion_assignments (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        inspector_id INTEGER NOT NULL REFERENCES inspectors(id) ON DELETE CASCADE,
+        chosen_by TEXT NOT NULL,
+        chosen_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE opinion_requests (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        inspector_id INTEGER NOT NULL REFERENCES inspectors(id) ON DELETE CASCADE,
+        requested_at TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        reminder INTEGER NOT NULL DEFAULT 0 CHECK (reminder IN (0, 1)),
+        requested_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX opinion_requests_call ON opinion_requests(call_id, inspector_id);
+
+      -- What was sent, as it was sent: the returned workbook's identity columns are checked against it.
+      CREATE TABLE opinion_request_items (
+        request_id INTEGER NOT NULL REFERENCES opinion_requests(id) ON DELETE CASCADE,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        nom TEXT NOT NULL,
+        prenom TEXT NOT NULL,
+        discipline TEXT,
+        PRIMARY KEY (request_id, candidate_id)
+      ) STRICT;
+      CREATE INDEX opinion_request_items_candidate ON opinion_request_items(candidate_id);
+
+      CREATE TABLE ipr_opinions (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        inspector_id INTEGER REFERENCES inspectors(id) ON DELETE SET NULL,
+        inspector_name TEXT NOT NULL,
+        avis TEXT NOT NULL CHECK (avis IN ('tres_favorable', 'favorable', 'reserve', 'defavorable')),
+        motivation TEXT NOT NULL DEFAULT '',
+        given_on TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('classeur', 'saisie')),
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE ipr_opinion_history (
+        id INTEGER PRIMARY KEY,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+        after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json))
+      ) STRICT;
+      CREATE INDEX ipr_opinion_history_candidate ON ipr_opinion_history(candidate_id, id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

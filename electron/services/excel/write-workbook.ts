@@ -30,6 +30,11 @@ export interface TableSheetSpec {
   rows: (string | number | Date | null)[][];
   /** Rows to cover with the drop-down lists when the table is shorter, e.g. 1000 for a blank template. */
   validationRows?: number;
+  /**
+   * When given, the sheet is protected (without password: against slips, not against a determined person — the
+   * import checks what matters) and only these columns (0-based) of the data rows stay editable.
+   */
+  editableColumns?: number[];
 }
 
 export interface TableWorkbookSpec {
@@ -202,6 +207,7 @@ type DataValidations = { add(range: string, validation: ExcelJS.DataValidation):
 
 /** Writes an .xlsx of one or more tables following the app's conventions (see the header of this file). */
 export async function writeTableWorkbook(spec: TableWorkbookSpec): Promise<Buffer> {
+  const protections: Promise<void>[] = [];
   checkSheetNames(spec.sheets);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = spec.creator;
@@ -269,7 +275,26 @@ export async function writeTableWorkbook(spec: TableWorkbookSpec): Promise<Buffe
         formulae: [source],
       });
     });
+
+    if (sheet.editableColumns) {
+      for (const j of sheet.editableColumns) {
+        for (let r = 2; r <= validationEnd; r++) ws.getCell(r, j + 1).protection = { locked: false };
+      }
+      protections.push(
+        ws.protect('', {
+          selectLockedCells: true,
+          selectUnlockedCells: true,
+          formatColumns: true,
+          formatRows: true,
+          autoFilter: true,
+          sort: false,
+          insertRows: false,
+          deleteRows: false,
+        }),
+      );
+    }
   });
+  await Promise.all(protections);
 
   if (spec.metadata.length > 0) {
     const meta = workbook.addWorksheet(METADATA_SHEET);

@@ -4,6 +4,7 @@ import { filterCandidates } from '../../../shared/domain/candidate-list.js';
 import { getCall } from '../db/calls-repo.js';
 import { deleteCandidate, getCandidate, insertCandidate, listCandidateSummaries, updateCandidate } from '../db/candidates-repo.js';
 import { documentHashes, storedAdmissibilityByCall } from '../db/admissibility-repo.js';
+import { opinionsOfCall } from '../db/opinions-repo.js';
 import { emptyStoredAdmissibility, verdictOf } from '../../../shared/domain/admissibility/application.js';
 import type { CandidateRow } from '../../../shared/model/entities.js';
 import { verdictContextOf } from './admissibility.js';
@@ -15,10 +16,11 @@ export function candidateRowsOf(ctx: HandlerContext, callId: number): CandidateR
   const call = getCall(ctx.db, callId);
   const verdictCtx = verdictContextOf(ctx, call);
   const stored = storedAdmissibilityByCall(ctx.db, callId);
+  const opinions = opinionsOfCall(ctx.db, callId);
   const none = { ...emptyStoredAdmissibility(), documentCount: 0 };
   return listCandidateSummaries(ctx.db, callId).map((file) => {
     const own = stored.get(file.id) ?? none;
-    return toCandidateRow(file, verdictOf(file, own, verdictCtx).verdict, own.documentCount);
+    return toCandidateRow(file, verdictOf(file, own, verdictCtx).verdict, own.documentCount, opinions.get(file.id)?.avis ?? null);
   });
 }
 

@@ -1,6 +1,8 @@
 // Workbooks and CSV files the secretariat takes away: the candidates of a call and the blank import template.
 import { RULE_LABELS, VERDICT_STATUS_LABELS } from '../../../shared/model/admissibility.js';
 import { candidateRowsOf } from './candidates.js';
+import { opinionsOfCall } from '../db/opinions-repo.js';
+import { IPR_AVIS, IPR_AVIS_LABELS, type IprOpinion } from '../../../shared/model/opinions.js';
 import { filterCandidates, type CandidateFilter } from '../../../shared/domain/candidate-list.js';
 import { INTAKE_FIELD_LABELS, spreadsheetPostNames, toCsv } from '../../../shared/domain/intake/index.js';
 import { INTAKE_FIELDS, type IntakeField } from '../../../shared/domain/intake/types.js';
@@ -27,6 +29,18 @@ import { todayOf, type HandlerContext, type HandlerSlice } from './types.js';
 const COLUMNS: IntakeField[] = INTAKE_FIELDS.filter((f) => f !== 'corpsGradeEchelon' && f !== 'affectation');
 const ADMISSIBILITY_HEADER = 'Recevabilité';
 const REASONS_HEADER = 'Motifs de recevabilité';
+// The IA-IPR's opinion travels with every export of the files (issue 5).
+const OPINION_COLUMNS: ColumnSpec[] = [
+  { header: 'Avis IA-IPR', kind: 'text', list: IPR_AVIS.map((a) => IPR_AVIS_LABELS[a]) },
+  { header: 'Motivation de l’avis IA-IPR', kind: 'text' },
+  { header: 'Avis donné par', kind: 'text' },
+  { header: 'Avis donné le', kind: 'date' },
+];
+
+function opinionCells(opinion: IprOpinion | undefined): (string | null)[] {
+  if (!opinion) return [null, null, null, null];
+  return [IPR_AVIS_LABELS[opinion.avis], opinion.motivation, opinion.inspectorName, opinion.givenOn];
+}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -107,21 +121,24 @@ export const exportHandlers: HandlerSlice<'candidates-export' | 'intake-template
     const byId = new Map(files.map((f) => [f.id, f]));
     // The same rows, filter and order as the screen, from the same shared functions.
     const rows = filterCandidates(candidateRowsOf(ctx, callId), filter ?? {});
+    const opinions = opinionsOfCall(ctx.db, callId);
     const specs = columnSpecs(call);
     const posts = spreadsheetPostNames(call.posts);
     const table = rows.map((row) => [
       ...cellsOf(posts, byId.get(row.id)!),
       `${VERDICT_STATUS_LABELS[row.verdict]}${row.overrideNote ? ' (forcé)' : ''}`,
       [row.overrideNote, ...row.reasons.map((r) => r.message)].filter(Boolean).join(' '),
+      ...opinionCells(opinions.get(row.id)),
     ]);
-    const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER, REASONS_HEADER];
+    const headers = [...specs.map((s) => s.header), ADMISSIBILITY_HEADER, REASONS_HEADER, ...OPINION_COLUMNS.map((c) => c.header)];
     const stem = fileStem(call, 'candidatures', ctx);
     if (format === 'csv') {
-      const bytes = toCsv([headers, ...table.map((r) => r.map((c, i) => (i < specs.length && specs[i]!.kind === 'date' && typeof c === 'string' ? formatFrenchDate(c) : c)))]);
+      const kinds = [...specs.map((c) => c.kind), 'text', 'text', ...OPINION_COLUMNS.map((c) => c.kind)];
+      const bytes = toCsv([headers, ...table.map((r) => r.map((c, i) => (kinds[i] === 'date' && typeof c === 'string' ? formatFrenchDate(c) : c)))]);
       return { fileName: `${stem}.csv`, mimeType: 'text/csv;charset=utf-8', contentBase64: Buffer.from(bytes).toString('base64') };
     }
     const buffer = await writeTableWorkbook({
-      sheets: [{ name: 'Candidatures', columns: [...specs, { header: ADMISSIBILITY_HEADER, kind: 'text' }, { header: REASONS_HEADER, kind: 'text' }], rows: table }],
+      sheets: [{ name: 'Candidatures', columns: [...specs, { header: ADMISSIBILITY_HEADER, kind: 'text' }, { header: REASONS_HEADER, kind: 'text' }, ...OPINION_COLUMNS], rows: table }],
       metadata: [
         ['Appel', call.title],
         ['Référence', call.reference],
