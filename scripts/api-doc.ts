@@ -33,6 +33,7 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'inspectors-list': 'Inspector[]',
   'inspectors-save': 'Inspector',
   'inspectors-delete': '{ id: number }',
+  'inspectors-copy': '{ added: number; inspectors: Inspector[] }',
   'demo-open': '{ callIds: number[]; created: boolean }',
   'journal-list': 'JournalEntry[]',
   'intake-open': 'IntakePreview',
@@ -171,6 +172,7 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
     },
   },
   'opinions-assign': { candidateId: 12, inspectorId: 3 },
+  'inspectors-copy': { callId: 3, fromCallId: 1 },
   'opinions-request': { callId: 1, inspectorId: 3, dueOn: '20/06/2026' },
   'opinions-import': { callId: 1, fileName: 'demande-avis-retour.xlsx', contentBase64: '<le classeur rempli, en base64>', commit: false },
   'opinions-save': {

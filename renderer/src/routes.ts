@@ -1,5 +1,5 @@
 /** The screens of the app, kept in the address (#/appels/3/candidats) so that reload and Back work. */
-export type CallTab = 'candidatures' | 'postes' | 'regles' | 'commission' | 'informations';
+export type CallTab = 'candidatures' | 'postes' | 'regles' | 'avis' | 'commission' | 'informations';
 
 export type Route =
   | { name: 'calls' }
@@ -10,7 +10,7 @@ export type Route =
   | { name: 'mail-intake'; callId: number }
   | { name: 'settings' };
 
-const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'commission', 'informations'];
+const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'avis', 'commission', 'informations'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

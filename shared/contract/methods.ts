@@ -313,6 +313,12 @@ export const methods = {
     summary: 'Ajoute (sans id) ou modifie un inspecteur et ses disciplines.',
     errors: ['validation', 'not_found', 'conflict'],
   }),
+  'inspectors-copy': method<{ added: number; inspectors: Inspector[] }>()({
+    args: z.object({ callId: id, fromCallId: id }),
+    mutates: true,
+    summary: 'Reprend les inspecteurs d’un autre appel (ceux dont l’adresse n’est pas déjà là), avec leurs disciplines.',
+    errors: ['validation', 'not_found'],
+  }),
   'inspectors-delete': method<{ id: number }>()({
     args: z.object({ id }),
     mutates: true,

@@ -324,3 +324,16 @@ describe('tracking, reminders and the locked opinion', () => {
     expect(JSON.stringify(entry)).not.toContain('mauvais dossier');
   });
 });
+
+describe('inspectors reused across calls', () => {
+  it('copies another call’s inspectors once, with their disciplines', async () => {
+    const t = makeServices();
+    const { callId } = await demo(t);
+    const other = await t.call('calls-create', { call: (await import('../helpers/fixtures.js')).callDraft() });
+    const first = await t.call('inspectors-copy', { callId: other.id, fromCallId: callId });
+    expect(first.added).toBe(4);
+    expect(first.inspectors.find((i) => i.name === 'Patrick Honoré')?.disciplines).toEqual(['technologie', 'sii']);
+    expect((await t.call('inspectors-copy', { callId: other.id, fromCallId: callId })).added).toBe(0);
+    await expectError(t.call('inspectors-copy', { callId, fromCallId: callId }), 'validation');
+  });
+});

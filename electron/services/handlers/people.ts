@@ -31,7 +31,7 @@ function checkNameAndEmail(name: string, email: string, emailRequired: boolean, 
 }
 
 export const peopleHandlers: HandlerSlice<
-  'members-list' | 'members-directory' | 'members-save' | 'members-delete' | 'inspectors-list' | 'inspectors-save' | 'inspectors-delete'
+  'members-list' | 'members-directory' | 'members-save' | 'members-delete' | 'inspectors-list' | 'inspectors-save' | 'inspectors-delete' | 'inspectors-copy'
 > = {
   'members-list': ({ callId }, { db }) => {
     getCall(db, callId);
@@ -73,6 +73,21 @@ export const peopleHandlers: HandlerSlice<
     const savedId = saveInspector(ctx.db, callId, id, { name, email, disciplines });
     ctx.record({ entity: 'inspectors', entityId: savedId, callId });
     return getInspector(ctx.db, savedId);
+  },
+  'inspectors-copy': ({ callId, fromCallId }, ctx) => {
+    getCall(ctx.db, callId);
+    getCall(ctx.db, fromCallId);
+    if (callId === fromCallId) throw new AppError('validation', 'Choisissez un autre appel que celui-ci.', { fromCallId: 'Choisissez un autre appel.' });
+    const present = new Set(listInspectors(ctx.db, callId).map((i) => i.email.toLowerCase()));
+    let added = 0;
+    for (const inspector of listInspectors(ctx.db, fromCallId)) {
+      if (present.has(inspector.email.toLowerCase())) continue;
+      const savedId = saveInspector(ctx.db, callId, undefined, { name: inspector.name, email: inspector.email, disciplines: inspector.disciplines });
+      present.add(inspector.email.toLowerCase());
+      ctx.record({ entity: 'inspectors', entityId: savedId, callId });
+      added++;
+    }
+    return { added, inspectors: listInspectors(ctx.db, callId) };
   },
   'inspectors-delete': ({ id }, ctx) => {
     const callId = deleteInspector(ctx.db, id);

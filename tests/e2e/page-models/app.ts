@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -231,5 +231,188 @@ export class RulesTabModel {
   /** A plain click: the action bar keeps the focus in the field, so no error appears under the pointer mid-click. */
   async save() {
     await this.page.getByRole('button', { name: 'Enregistrer les règles' }).click();
+  }
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What « Préparer la demande » (or « Relancer ») hands over: the workbook and the .eml draft. */
+export interface RequestDownloads {
+  workbook: Download;
+  mail: Download;
+}
+
+export interface OpinionImportRow {
+  ligne: string;
+  identifiant: string;
+  candidat: string;
+  /** Accepté / Inchangé / Sans avis / Refusé, as written. */
+  etat: string;
+  /** accepted | unchanged | empty | refused */
+  status: string;
+  /** The opinion's label, or « — ». */
+  avis: string;
+  message: string;
+}
+
+/** The « Avis IA-IPR » tab of a call (#/appels/:id/avis). */
+export class OpinionsTabModel {
+  constructor(private readonly page: Page) {}
+  root = () => this.page.getByTestId('opinions-tab');
+  /** « 14 dossiers recevables : 12 attribués, 8 demandés, 5 avis reçus, 2 en retard ; 1 sans inspecteur, 1 à choisir ». */
+  summary = () => this.page.getByTestId('opinions-summary');
+
+  async open(callId?: number) {
+    if (callId === undefined) await this.page.getByRole('tab', { name: 'Avis IA-IPR' }).click();
+    else await goToHash(this.page, `#/appels/${callId}/avis`);
+    await expect(this.summary()).toBeVisible();
+  }
+
+  // — Par inspecteur —
+  inspectorRows = () => this.page.getByTestId('opinion-inspector-row');
+  inspectorRow(name: string | RegExp): Locator {
+    return this.inspectorRows().filter({ has: this.page.locator('td').first().filter({ hasText: name }) }).first();
+  }
+  /** « reçus/demandés », as « 3/5 ». */
+  progress = (name: string | RegExp) => this.inspectorRow(name).getByTestId('opinion-inspector-progress');
+  /** The overdue count (a red badge when above 0). */
+  overdue = (name: string | RegExp) => this.inspectorRow(name).getByTestId('opinion-inspector-overdue');
+  toRequest = (name: string | RegExp) => this.inspectorRow(name).getByTestId('opinion-inspector-to-request');
+  prepareButton = (name: string | RegExp) => this.inspectorRow(name).getByRole('button', { name: 'Préparer la demande' });
+  remindButton = (name: string | RegExp) => this.inspectorRow(name).getByRole('button', { name: 'Relancer' });
+  requestForm = () => this.page.getByTestId('opinion-request-form');
+  /** « Demande enregistrée : classeur et brouillon de courriel téléchargés. … » */
+  requestDone = () => this.page.getByTestId('opinion-request-done');
+
+  /** Opens the inline form, sets the due date (jj/mm/aaaa; default today + 10 days) and waits for both files. */
+  async prepareRequest(name: string | RegExp, dueOn?: string, options: { reminder?: boolean } = {}): Promise<RequestDownloads> {
+    await (options.reminder ? this.remindButton(name) : this.prepareButton(name)).click();
+    const form = this.requestForm();
+    if (dueOn !== undefined) await form.getByLabel('Réponse attendue le').fill(dueOn);
+    // Both listeners before the click: the two files arrive one right after the other.
+    const [workbook, mail] = await Promise.all([
+      this.page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().toLowerCase().endsWith('.xlsx') }),
+      this.page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().toLowerCase().endsWith('.eml') }),
+      form.getByRole('button', { name: /^Enregistrer la (demande|relance) et télécharger les fichiers$/ }).click(),
+    ]);
+    await expect(this.requestDone()).toBeVisible();
+    return { workbook, mail };
+  }
+  async remind(name: string | RegExp, dueOn?: string): Promise<RequestDownloads> {
+    return this.prepareRequest(name, dueOn, { reminder: true });
+  }
+  /** A request refused by the form or the services: fills and submits, without waiting for files. */
+  async submitRequestExpectingError(name: string | RegExp, dueOn: string) {
+    await this.prepareButton(name).click();
+    await this.requestForm().getByLabel('Réponse attendue le').fill(dueOn);
+    await this.requestForm().getByRole('button', { name: /^Enregistrer la (demande|relance)/ }).click();
+  }
+
+  // — Dossiers —
+  lines = () => this.page.getByTestId('opinion-line');
+  line(candidateName: string | RegExp): Locator {
+    return this.lines().filter({ has: this.page.locator('td').first().filter({ hasText: candidateName }) }).first();
+  }
+  /** The opinion cell: an avis badge (`[data-avis]`), « En retard » (`[data-overdue]`), « En attente » or « — ». */
+  lineAvis = (candidateName: string | RegExp) => this.line(candidateName).getByTestId('opinion-line-avis');
+  /** The row's routing code: auto | choisi | a_choisir | sans_inspecteur. */
+  async lineRouting(candidateName: string | RegExp): Promise<string | null> {
+    return this.line(candidateName).getAttribute('data-routing');
+  }
+  linesCount = () => this.page.getByTestId('opinion-lines-count');
+  async show(label: 'Tous' | 'Sans inspecteur' | 'À choisir' | 'À demander' | 'En attente' | 'En retard' | 'Reçus') {
+    await this.page.getByLabel('Afficher').selectOption({ label });
+  }
+  /** An inspector by name, or « Inspecteur de la discipline » to go back to the discipline's. */
+  async chooseInspector(candidateName: string | RegExp, inspectorName: string) {
+    await this.line(candidateName).getByRole('combobox').selectOption({ label: inspectorName });
+  }
+  async openCandidate(candidateName: string | RegExp) {
+    await this.line(candidateName).getByRole('link').click();
+  }
+
+  // — Importer un classeur d’avis —
+  importSection = () => this.page.locator('section').filter({ has: this.page.getByRole('heading', { name: 'Importer un classeur d’avis' }) });
+  importInput = () => this.page.getByLabel('Classeur rempli par l’inspecteur (.xlsx)');
+  /** The service's message for a file it refuses (not a workbook, not an opinions workbook…). */
+  importError = () => this.importSection().getByRole('alert');
+  report = () => this.page.getByTestId('opinion-import-report');
+  reportRows = () => this.page.getByTestId('opinion-import-row');
+  reportRow = (candidateName: string | RegExp) => this.reportRows().filter({ hasText: candidateName }).first();
+  /** « Accepté : 3 », « Inchangé : 0 », « Sans avis : 1 », « Refusé : 1 ». */
+  reportCounts = () => this.page.getByTestId('opinion-import-counts');
+  /** « Enregistrer les N avis acceptés » (« Enregistrer l’avis accepté » for one); absent when none is accepted. */
+  confirmButton = () => this.page.getByRole('button', { name: /^Enregistrer (l’avis accepté|les .+ avis acceptés)$/ });
+  /** Shown instead of the button when nothing would be written. */
+  nothingToWrite = () => this.page.getByTestId('opinion-import-nothing');
+  /** « N avis enregistrés. » */
+  importDone = () => this.page.getByTestId('opinion-import-done');
+
+  async importWorkbook(file: FileToSend) {
+    const data = typeof file === 'string' ? { name: basename(file), buffer: readFileSync(file) } : file;
+    await this.importInput().setInputFiles({ name: data.name, mimeType: XLSX_MIME, buffer: data.buffer });
+  }
+  async confirm() {
+    await this.confirmButton().click();
+    await expect(this.importDone()).toBeVisible();
+  }
+  async readReport(): Promise<OpinionImportRow[]> {
+    const rows: OpinionImportRow[] = [];
+    for (const row of await this.reportRows().all()) {
+      const cells = (await row.locator('td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const [ligne = '', identifiant = '', candidat = '', etat = '', avis = '', message = ''] = cells;
+      rows.push({ ligne, identifiant, candidat, etat, status: (await row.getAttribute('data-status')) ?? '', avis, message });
+    }
+    return rows;
+  }
+}
+
+/** The « Avis de l’IA-IPR » section of a candidate's file (#avis-ipr). */
+export class CandidateOpinionModel {
+  constructor(private readonly page: Page) {}
+  section = () => this.page.locator('#avis-ipr');
+  /** Inspector (or the routing state) and the request with its due date. */
+  routing = () => this.section().getByTestId('ipr-routing');
+  request = () => this.section().getByTestId('ipr-request');
+  recorded = () => this.section().getByTestId('ipr-opinion');
+  /** The recorded opinion's badge: `data-avis` holds the code, the text is the label. */
+  avis = () => this.recorded().locator('[data-avis]');
+  motivation = () => this.section().getByTestId('ipr-opinion-motivation');
+  /** « Avis de …, donné le … — enregistré par … le … (classeur | saisie) ». */
+  attribution = () => this.section().getByTestId('ipr-opinion-attribution');
+  none = () => this.section().getByTestId('ipr-opinion-none');
+  /** The entry form (« Saisir l’avis », « Modifier l’avis » or « Effacer l’avis »). */
+  form = () => this.section().getByTestId('ipr-opinion-form');
+  locked = () => this.section().getByTestId('ipr-opinion-locked');
+  done = () => this.section().getByTestId('ipr-opinion-done');
+  history = () => this.section().getByTestId('ipr-opinion-history');
+  historyRows = () => this.history().locator('tbody tr');
+  /** The form's field, whose error message is its accessible description. */
+  field = (label: 'Motivation' | 'Donné le' | 'Motif de la modification') => this.form().getByRole('textbox', { name: new RegExp(`^${label}`) });
+  failure = () => this.form().getByRole('alert');
+
+  async scrollTo() {
+    await this.section().scrollIntoViewIfNeeded();
+    await expect(this.section().getByRole('heading', { name: 'Avis de l’IA-IPR' })).toBeVisible();
+  }
+  async chooseAvis(label: 'Très favorable' | 'Favorable' | 'Réservé' | 'Défavorable') {
+    await this.form().getByRole('radio', { name: label, exact: true }).check({ force: true });
+  }
+  /** Fills what is given; the form must be open (no opinion yet, or after « Modifier l’avis »). */
+  async fill(values: { avis?: 'Très favorable' | 'Favorable' | 'Réservé' | 'Défavorable'; motivation?: string; givenOn?: string; reason?: string }) {
+    if (values.avis) await this.chooseAvis(values.avis);
+    if (values.motivation !== undefined) await this.field('Motivation').fill(values.motivation);
+    if (values.givenOn !== undefined) await this.field('Donné le').fill(values.givenOn);
+    if (values.reason !== undefined) await this.field('Motif de la modification').fill(values.reason);
+  }
+  /** « Enregistrer l’avis », « Enregistrer la modification » or « Effacer l’avis », whichever the form shows. */
+  async submit() {
+    await this.form().getByRole('button', { name: /^(Enregistrer l’avis|Enregistrer la modification|Effacer l’avis)$/ }).click();
+  }
+  async startEdit() {
+    await this.locked().getByRole('button', { name: 'Modifier l’avis' }).click();
+  }
+  async startClear() {
+    await this.locked().getByRole('button', { name: 'Effacer l’avis' }).click();
   }
 }

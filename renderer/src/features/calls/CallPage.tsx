@@ -10,12 +10,14 @@ import type { CallTab } from '../../routes.js';
 import { useApp } from '../../store/context.js';
 import { CandidatesTab } from '../candidates/CandidatesTab.js';
 import { CommissionTab } from '../commission/CommissionTab.js';
+import { OpinionsTab } from '../opinions/OpinionsTab.js';
 import { RulesTab } from '../rules/RulesTab.js';
 
 const TAB_LABELS: Record<CallTab, string> = {
   candidatures: 'Candidatures',
   postes: 'Postes',
   regles: 'Règles de recevabilité',
+  avis: 'Avis IA-IPR',
   commission: 'Commission',
   informations: 'Informations',
 };
@@ -79,6 +81,7 @@ export function CallPage({ callId, tab }: { callId: number; tab: CallTab }) {
         {tab === 'candidatures' && <CandidatesTab call={call} />}
         {tab === 'postes' && <PostsTab call={call} />}
         {tab === 'regles' && <RulesTab key={call.id} call={call} />}
+        {tab === 'avis' && <OpinionsTab key={call.id} call={call} />}
         {tab === 'commission' && <CommissionTab call={call} />}
         {tab === 'informations' && <InfoTab call={call} />}
       </Tabs>

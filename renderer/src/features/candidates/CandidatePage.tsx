@@ -19,6 +19,7 @@ import { VerdictBadge } from '../../components/VerdictBadge.js';
 import { AdmissibilitySection } from '../admissibility/AdmissibilitySection.js';
 import { liveVerdict } from '../admissibility/liveVerdict.js';
 import { useAdmissibility } from '../admissibility/useAdmissibility.js';
+import { OpinionSection } from '../opinions/OpinionSection.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 
@@ -247,6 +248,7 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
       {candidateId !== null && file && (
         <AdmissibilitySection admissibility={admissibility} live={live} source={checked.ok ? checked.value : file} />
       )}
+      {candidateId !== null && file && <OpinionSection key={candidateId} callId={callId} candidateId={candidateId} />}
     </>
   );
 }

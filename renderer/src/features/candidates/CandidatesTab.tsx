@@ -15,6 +15,7 @@ import {
   type VerdictStatus,
 } from '../../../../shared/model/admissibility.js';
 import type { Call } from '../../../../shared/model/entities.js';
+import { IPR_AVIS_LABELS } from '../../../../shared/model/opinions.js';
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, DISCIPLINES, disciplineLabel, type ApplicationStatus } from '../../../../shared/model/referential.js';
 import { saveExportedFile } from '../../components/files.js';
 import { plural } from '../../components/labels.js';
@@ -22,6 +23,8 @@ import { VerdictBadge } from '../../components/VerdictBadge.js';
 import { useApp } from '../../store/context.js';
 
 const ROW_HEIGHT = 56;
+/** The grid's columns (the stylesheet's, plus « Avis IA-IPR »): head and rows share them. */
+const GRID = { gridTemplateColumns: '2fr 1.4fr 2fr 0.9fr 1.2fr 1.6fr 1.1fr' };
 const TOOLTIP_REASONS = 3;
 
 /** The row's tooltip: the override first, then the rules' first reasons. */
@@ -197,7 +200,7 @@ export function CandidatesTab({ call }: { call: Call }) {
       </p>
 
       <div className="vtable" ref={scroller} role="table" id="table-candidatures" aria-label="Candidatures" aria-rowcount={visible.length + 1}>
-        <div className="vtable-row vtable-head" role="row" aria-rowindex={1}>
+        <div className="vtable-row vtable-head" role="row" aria-rowindex={1} style={GRID}>
           {COLUMNS.map((c) => (
             <div role="columnheader" key={c.key} aria-sort={filter.sort?.key === c.key ? (filter.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
               <button type="button" onClick={() => sortBy(c.key)}>
@@ -207,6 +210,7 @@ export function CandidatesTab({ call }: { call: Call }) {
             </div>
           ))}
           <div role="columnheader">Recevabilité</div>
+          <div role="columnheader">Avis IA-IPR</div>
         </div>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -218,7 +222,7 @@ export function CandidatesTab({ call }: { call: Call }) {
                 aria-rowindex={item.index + 2}
                 tabIndex={0}
                 className="vtable-row vtable-body-row"
-                style={{ top: item.start, height: ROW_HEIGHT }}
+                style={{ ...GRID, top: item.start, height: ROW_HEIGHT }}
                 onClick={() => open(row.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
@@ -246,6 +250,9 @@ export function CandidatesTab({ call }: { call: Call }) {
                 <div role="cell" className="badges" title={verdictTitle(row.reasons, row.overrideNote) || undefined} data-testid="candidate-verdict">
                   <VerdictBadge status={row.verdict} overrideNote={row.overrideNote} small />
                   {row.documentCount > 0 && <span className="fr-text--xs fr-mb-0">{plural(row.documentCount, 'pièce', 'pièces')}</span>}
+                </div>
+                <div role="cell" className="cell-ellipsis" data-testid="candidate-ipr-avis" data-avis={row.iprAvis ?? undefined}>
+                  {row.iprAvis ? IPR_AVIS_LABELS[row.iprAvis] : '—'}
                 </div>
               </div>
             );

@@ -8,6 +8,7 @@ import type { Call } from '../../../../shared/model/entities.js';
 import { DISCIPLINES, MEMBER_ROLE_LABELS, MEMBER_ROLES, disciplineLabel, type MemberRole } from '../../../../shared/model/referential.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
+import { plural } from '../../components/labels.js';
 
 const fieldState = (errors: FieldErrors, key: string) =>
   errors[key] ? ({ state: 'error', stateRelatedMessage: errors[key] } as const) : ({ state: 'default' } as const);
@@ -196,6 +197,58 @@ function InspectorsSection({ call }: { call: Call }) {
           Ajouter l’inspecteur
         </Button>
       </form>
+      <CopyInspectors call={call} />
     </section>
+  );
+}
+
+/** The same inspectors serve several calls: reuse another call's list rather than typing it again. */
+function CopyInspectors({ call }: { call: Call }) {
+  const api = useApp((s) => s.api);
+  const loadPeople = useApp((s) => s.loadPeople);
+  const [others, setOthers] = useState<{ id: number; title: string }[]>([]);
+  const [fromCallId, setFromCallId] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('calls-list', { includeArchived: true }).then((calls) => {
+      if (live) setOthers(calls.filter((c) => c.id !== call.id).map((c) => ({ id: c.id, title: c.title })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, call.id]);
+  if (others.length === 0) return null;
+  const copy = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!fromCallId) return;
+    try {
+      const result = await api.invoke('inspectors-copy', { callId: call.id, fromCallId: Number(fromCallId) });
+      setMessage({ ok: true, text: result.added === 0 ? 'Ces inspecteurs sont déjà tous dans la liste.' : `${plural(result.added, 'inspecteur repris', 'inspecteurs repris')}.` });
+      await loadPeople(call.id);
+    } catch (error) {
+      if (error instanceof ApiError) setMessage({ ok: false, text: error.message });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void copy(e)} aria-label="Reprendre les inspecteurs d’un autre appel" className="fr-mt-3w">
+      <div className="toolbar">
+        <Select
+          label="Reprendre les inspecteurs d’un autre appel"
+          nativeSelectProps={{ value: fromCallId, onChange: (e) => setFromCallId(e.target.value) }}
+        >
+          <option value="">— Choisir un appel —</option>
+          {others.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </Select>
+        <Button type="submit" priority="secondary" disabled={!fromCallId}>
+          Reprendre
+        </Button>
+      </div>
+      {message && <p className={message.ok ? 'fr-valid-text' : 'fr-error-text'}>{message.text}</p>}
+    </form>
   );
 }
