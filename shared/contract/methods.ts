@@ -24,6 +24,18 @@ import { INTAKE_FIELDS } from '../domain/intake/types.js';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
 import type { ErrorCode } from './errors.js';
 import type { CandidateOpinion, OpinionImportReport, OpinionRequestFiles, OpinionsOverview } from '../model/opinions.js';
+import {
+  CONFLICT_KINDS,
+  PHASES,
+  VISIBILITY,
+  type ConflictOfInterest,
+  type EvaluationOverview,
+  type EvaluationSheetView,
+  type Grid,
+  type GridImpact,
+  type ScoreMergeReport,
+  type ScoringSettings,
+} from '../model/scoring.js';
 
 // Guards against absurd payloads before any domain check runs; domain limits are stricter.
 const text = z.string().max(50_000);
@@ -132,6 +144,21 @@ export const factsEntrySchema = z.object({
 
 // One .eml (25 MB) or one document (20 MB) as base64, plus a margin.
 const MAX_MAIL_BASE64 = Math.ceil((25 * 1024 * 1024 * 4) / 3) + 1024;
+
+const phase = z.enum(PHASES);
+const criterionSchema = z.object({
+  key: z.string().max(60),
+  label: text,
+  description: text,
+  weight: z.number().finite(),
+  min: z.number().int(),
+  max: z.number().int(),
+  levels: z.array(z.string().max(1000)).max(21),
+  eliminatory: z.boolean(),
+  threshold: z.number().nullable(),
+  comment: z.boolean(),
+});
+const sectionSchema = z.object({ key: z.string().max(60), label: text, criteria: z.array(criterionSchema).max(60) });
 
 export const actorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().max(200) });
 
@@ -464,6 +491,82 @@ export const methods = {
     summary:
       'Saisit à la main l’avis de l’IA-IPR d’un dossier. Un avis enregistré est verrouillé : le modifier (ou l’effacer, null) exige un motif ; l’historique garde qui, quand, avant et après.',
     errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'grids-get': method<Grid>()({
+    args: z.object({ callId: id, phase }),
+    mutates: false,
+    summary: 'La grille d’évaluation d’un appel pour une phase (dossier ou entretien) : sections, critères, poids, échelles, critères exigés et seuils.',
+    errors: ['not_found'],
+  }),
+  'grids-save': method<{ saved: boolean; grid: Grid; impacts: GridImpact[] }>()({
+    args: z.object({ callId: id, phase, sections: z.array(sectionSchema).max(20), acceptImpacts: z.boolean().optional() }),
+    mutates: true,
+    summary:
+      'Enregistre une grille. Si le changement rend caduques des notes déjà données (critère retiré, échelle réduite), rien n’est écrit et les conséquences sont rendues (`saved: false`) ; avec `acceptImpacts`, la grille est enregistrée et ces notes sont effacées.',
+    errors: ['validation', 'not_found'],
+  }),
+  'scoring-settings-save': method<ScoringSettings>()({
+    args: z.object({ callId: id, settings: z.object({ visibility: z.enum(VISIBILITY), disagreementShare: z.number().min(0.05).max(1) }) }),
+    mutates: true,
+    summary: 'Quand un membre voit les notes des autres (après avoir soumis, toujours, jamais avant la délibération) et à partir de quel écart les notes divergent.',
+    errors: ['validation', 'not_found'],
+  }),
+  'evaluation-overview': method<EvaluationOverview>()({
+    args: z.object({ callId: id, phase }),
+    mutates: false,
+    summary:
+      'Vue de la commission : notes consolidées par candidat (moyenne, médiane, min, max, écart, divergence, critères exigés non atteints, complétude, rang brut et rang normalisé), étalonnage des membres, conflits d’intérêts déclarés et proposés.',
+    errors: ['not_found'],
+  }),
+  'evaluation-sheet-get': method<EvaluationSheetView>()({
+    args: z.object({ candidateId: id, phase }),
+    mutates: false,
+    summary: 'La fiche d’évaluation du membre « qui suis-je » pour un candidat, et celles des autres membres quand la visibilité de l’appel le permet.',
+    errors: ['not_found'],
+  }),
+  'evaluation-sheet-save': method<EvaluationSheetView>()({
+    args: z.object({
+      candidateId: id,
+      phase,
+      scores: z.array(z.object({ criterionKey: z.string().max(60), value: z.number().nullable(), comment: text })).max(200),
+      comment: text,
+      submit: z.boolean(),
+    }),
+    mutates: true,
+    summary: 'Enregistre la fiche du membre « qui suis-je » (brouillon), ou la soumet (`submit`: toutes les notes exigées).',
+    errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'conflicts-declare': method<ConflictOfInterest[]>()({
+    args: z.object({ candidateId: id, memberId: id.optional(), kind: z.enum(CONFLICT_KINDS), note: text }),
+    mutates: true,
+    summary: 'Déclare un lien d’intérêts entre un membre (par défaut « qui suis-je ») et un candidat : le membre est récusé pour ce candidat.',
+    errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'conflicts-remove': method<ConflictOfInterest[]>()({
+    args: z.object({ candidateId: id, memberId: id }),
+    mutates: true,
+    summary: 'Retire une déclaration de lien d’intérêts (déclarée par erreur).',
+    errors: ['not_found'],
+  }),
+  'scores-export': method<ExportedFile>()({
+    args: z.object({ callId: id, phase, memberId: id }),
+    mutates: false,
+    summary:
+      'Classeur d’évaluation d’un membre pour une phase : ses candidats et la grille, cellules de note limitées par validation, identifiants protégés ; à remplir hors ligne puis à importer sur le poste de référence.',
+    errors: ['not_found'],
+  }),
+  'scores-import': method<ScoreMergeReport>()({
+    args: z.object({
+      callId: id,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_BASE64, 'Fichier trop volumineux : 50 Mo au plus.'),
+      commit: z.boolean(),
+      choices: z.record(z.string().max(80), z.enum(['fichier', 'application'])).optional(),
+    }),
+    mutates: true,
+    summary:
+      'Lit le classeur d’évaluation rempli par un membre : notes nouvelles, identiques, modifiées, en conflit (différentes de celles déjà saisies depuis l’export), refusées. Avec `commit` et un choix pour chaque conflit, tout est enregistré en une transaction.',
+    errors: ['validation', 'not_found', 'too_large'],
   }),
   'demo-open': method<{ callIds: number[]; created: boolean }>()({
     args: z.object({}),
