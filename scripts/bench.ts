@@ -14,6 +14,8 @@ import { openDatabase } from '../electron/services/db/open.js';
 import { createServices, type Services } from '../electron/services/index.js';
 import ExcelJS from 'exceljs';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../shared/model/intake.js';
+import { consolidate } from '../shared/domain/scoring.js';
+import type { Consolidation, Criterion } from '../shared/model/scoring.js';
 import { createRecorder, type Recorder, formatTable, median, medianMs, rssMb, seededRandom, timeMs, writeResults } from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -263,6 +265,35 @@ function bareInsert(file: string, inputs: readonly CandidateInput[], postIds: re
   }
 }
 
+/**
+ * The commission's consolidation (issue 6) on 10,000 candidates × 10 members × 12 criteria, all sheets
+ * submitted, a few recusals: the pure function the evaluations screen calls, target ≤ 200 ms.
+ */
+async function benchConsolidation(record: Recorder['record']): Promise<void> {
+  const random = seededRandom(SEED);
+  const criteria: Criterion[] = Array.from({ length: 12 }, (_, i) => ({
+    key: `c${i + 1}`, label: `Critère ${i + 1}`, description: '', weight: 1 + (i % 3), min: 0, max: i % 4 === 0 ? 20 : 4,
+    levels: [], eliminatory: i === 11, threshold: i === 11 ? 1 : null, comment: false,
+  }));
+  const memberIds = Array.from({ length: 10 }, (_, i) => i + 1);
+  const candidateIds = Array.from({ length: CANDIDATES }, (_, i) => i + 1);
+  const sheets = candidateIds.flatMap((candidateId) =>
+    memberIds.map((memberId) => ({
+      candidateId,
+      memberId,
+      status: 'soumise' as const,
+      scores: criteria.map((c) => ({ criterionKey: c.key, value: Math.floor(random() * (c.max + 1)), comment: '' })),
+    })),
+  );
+  const recusals = candidateIds.filter((id) => id % 97 === 0).map((candidateId) => ({ candidateId, memberId: 1 + (candidateId % 10) }));
+  let result: Consolidation | null = null;
+  const ms = await medianMs(() => {
+    result = consolidate({ phase: 'dossier', criteria, candidateIds, memberIds, sheets, recusals, disagreementShare: 0.25 });
+  }, 5);
+  if (!result || (result as Consolidation).candidates.length !== CANDIDATES) throw new Error('Consolidation incomplète.');
+  record('consolidation_10k_ms', ms, 'ms', 200);
+}
+
 async function main(): Promise<void> {
   const { record, measures } = createRecorder();
   const started = performance.now();
@@ -312,6 +343,7 @@ async function main(): Promise<void> {
     record('services_rss_10k_mb', rssMb(), 'MiB', 300);
 
     await benchSpreadsheets(record, services, created.id, join(dir, 'import'));
+    await benchConsolidation(record);
     // The reading worker has its own heap (capped at 768 MB); this is the main process after three imports.
     record('rss_after_imports_mb', rssMb(), 'MiB', null);
 

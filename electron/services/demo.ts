@@ -11,6 +11,9 @@ import { ASTERIE_RULES, CSTI_RULES } from '../../shared/domain/admissibility/rul
 import type { DiplomaLevel, DocumentKind, HeadOpinion } from '../../shared/model/admissibility.js';
 import { insertDocument, saveCallRules, saveFactsEntry, saveHeadOpinion } from './db/admissibility-repo.js';
 import type { StoredAttachment } from './mail/attachment-store.js';
+import { GRID_TEMPLATES } from '../../shared/domain/scoring-templates.js';
+import { PHASES } from '../../shared/model/scoring.js';
+import { saveGrid } from './db/scoring-repo.js';
 
 export const CSTI_CALL: CallInput = {
   title: 'Professeur relais territorial CSTI — rentrée 2026',
@@ -297,11 +300,11 @@ export function openDemo(ctx: HandlerContext, documents: readonly StoredDemoDocu
       : { avis: 'favorable', motivation: FAVORABLE, mondayFreed: 'oui', signedBy: 'Le chef d’établissement', signedOn: '2026-05-02' };
     if (opinion) saveHeadOpinion(db, id, opinion, 'Secrétariat IPR', at);
   }
-  saveMember(db, cstiId, undefined, { name: 'Hélène Vasseur (CAST)', role: 'president', email: 'helene.vasseur@ac-aix-marseille.example' });
-  saveMember(db, cstiId, undefined, { name: 'Olivier Granet', role: 'membre', email: 'olivier.granet@ac-aix-marseille.example' });
-  saveMember(db, cstiId, undefined, { name: 'Samia Belkacem', role: 'membre', email: 'samia.belkacem@ac-aix-marseille.example' });
-  saveMember(db, cstiId, undefined, { name: 'Jérôme Pastor', role: 'membre', email: 'jerome.pastor@ac-aix-marseille.example' });
-  saveMember(db, cstiId, undefined, { name: 'Secrétariat IPR', role: 'secretariat', email: 'secretariat.ipr@ac-aix-marseille.example' });
+  saveMember(db, cstiId, undefined, { name: 'Hélène Vasseur (CAST)', role: 'president', email: 'helene.vasseur@ac-aix-marseille.example', etablissement: '' });
+  saveMember(db, cstiId, undefined, { name: 'Olivier Granet', role: 'membre', email: 'olivier.granet@ac-aix-marseille.example', etablissement: 'Lycée Paul Langevin' });
+  saveMember(db, cstiId, undefined, { name: 'Samia Belkacem', role: 'membre', email: 'samia.belkacem@ac-aix-marseille.example', etablissement: 'Collège Les Garcins' });
+  saveMember(db, cstiId, undefined, { name: 'Jérôme Pastor', role: 'membre', email: 'jerome.pastor@ac-aix-marseille.example', etablissement: '' });
+  saveMember(db, cstiId, undefined, { name: 'Secrétariat IPR', role: 'secretariat', email: 'secretariat.ipr@ac-aix-marseille.example', etablissement: '' });
   saveInspector(db, cstiId, undefined, { name: 'Bernard Lemaire', email: 'bernard.lemaire@ac-aix-marseille.example', disciplines: ['mathematiques'] });
   saveInspector(db, cstiId, undefined, { name: 'Nathalie Roche', email: 'nathalie.roche@ac-aix-marseille.example', disciplines: ['physique-chimie'] });
   saveInspector(db, cstiId, undefined, { name: 'Hélène Vasseur', email: 'helene.vasseur@ac-aix-marseille.example', disciplines: ['svt'] });
@@ -325,9 +328,15 @@ export function openDemo(ctx: HandlerContext, documents: readonly StoredDemoDocu
       addedAt: at,
     });
   }
-  saveMember(db, asterieId, undefined, { name: 'Directrice du projet ASTERIE', role: 'president', email: 'direction.asterie@ac-nancy-metz.example' });
-  saveMember(db, asterieId, undefined, { name: 'Représentant de l’équipe de pilotage', role: 'membre', email: 'pilotage.asterie@ac-nancy-metz.example' });
-  saveMember(db, asterieId, undefined, { name: 'Représentant de l’IA-DASEN de la Moselle', role: 'membre', email: 'ia-dasen57@ac-nancy-metz.example' });
+  saveMember(db, asterieId, undefined, { name: 'Directrice du projet ASTERIE', role: 'president', email: 'direction.asterie@ac-nancy-metz.example', etablissement: '' });
+  saveMember(db, asterieId, undefined, { name: 'Représentant de l’équipe de pilotage', role: 'membre', email: 'pilotage.asterie@ac-nancy-metz.example', etablissement: '' });
+  saveMember(db, asterieId, undefined, { name: 'Représentant de l’IA-DASEN de la Moselle', role: 'membre', email: 'ia-dasen57@ac-nancy-metz.example', etablissement: '' });
+
+  // Grids from the seeds, for both phases: the commission can start scoring at once.
+  for (const [callId, template] of [[cstiId, 'csti'], [asterieId, 'asterie']] as const) {
+    const sections = GRID_TEMPLATES.find((t) => t.key === template)!.sections;
+    for (const phase of PHASES) saveGrid(db, callId, phase, sections(phase), at);
+  }
 
   for (const id of [cstiId, asterieId]) {
     ctx.record({ entity: 'calls', entityId: id, callId: id });

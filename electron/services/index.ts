@@ -19,6 +19,7 @@ import { admissibilityHandlers } from './handlers/admissibility.js';
 import { clearOpenedCopies, documentHandlers } from './handlers/documents.js';
 import { mailHandlers } from './handlers/mail.js';
 import { opinionHandlers } from './handlers/opinions.js';
+import { scoringHandlers } from './handlers/scoring.js';
 import { createAttachmentStore, sha256Of, type AttachmentStore } from './mail/attachment-store.js';
 import { isHashReferenced } from './db/admissibility-repo.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
@@ -77,6 +78,7 @@ export function createServices(options: ServicesOptions): Services {
     ...documentHandlers,
     ...mailHandlers,
     ...opinionHandlers(reader),
+    ...scoringHandlers(reader),
   } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {

@@ -5,6 +5,7 @@ import { CallFormPage } from './features/calls/CallFormPage.js';
 import { CallPage } from './features/calls/CallPage.js';
 import { CallsPage } from './features/calls/CallsPage.js';
 import { CandidatePage } from './features/candidates/CandidatePage.js';
+import { EvaluationSheetPage } from './features/evaluation-sheet/EvaluationSheetPage.js';
 import { IntakePage } from './features/intake/IntakePage.js';
 import { MailIntakePage } from './features/mail/MailIntakePage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
@@ -99,6 +100,10 @@ function Screen() {
       return <CallFormPage key={route.callId ?? 'new'} callId={route.callId} />;
     case 'candidate':
       return <CandidatePage key={`${route.callId}-${route.candidateId ?? 'new'}`} callId={route.callId} candidateId={route.candidateId} />;
+    case 'evaluation':
+      return (
+        <EvaluationSheetPage key={`${route.candidateId}-${route.phase}`} callId={route.callId} candidateId={route.candidateId} phase={route.phase} />
+      );
     case 'settings':
       return <SettingsPage />;
     case 'intake':

@@ -1,16 +1,19 @@
+import { PHASES, type Phase } from '../../shared/model/scoring.js';
+
 /** The screens of the app, kept in the address (#/appels/3/candidats) so that reload and Back work. */
-export type CallTab = 'candidatures' | 'postes' | 'regles' | 'avis' | 'commission' | 'informations';
+export type CallTab = 'candidatures' | 'postes' | 'regles' | 'avis' | 'grilles' | 'evaluations' | 'commission' | 'informations';
 
 export type Route =
   | { name: 'calls' }
   | { name: 'call'; callId: number; tab: CallTab }
   | { name: 'call-form'; callId: number | null }
   | { name: 'candidate'; callId: number; candidateId: number | null }
+  | { name: 'evaluation'; callId: number; candidateId: number; phase: Phase }
   | { name: 'intake'; callId: number }
   | { name: 'mail-intake'; callId: number }
   | { name: 'settings' };
 
-const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'avis', 'commission', 'informations'];
+const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'avis', 'grilles', 'evaluations', 'commission', 'informations'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -25,6 +28,10 @@ export function parseRoute(hash: string): Route {
       if (parts[2] === 'courriels') return { name: 'mail-intake', callId };
       if (parts[2] === 'candidatures' && parts[3] === 'nouvelle') return { name: 'candidate', callId, candidateId: null };
       const candidateId = num(parts[3]);
+      if (parts[2] === 'candidatures' && candidateId !== null && parts[4] === 'evaluation') {
+        const phase = PHASES.find((p) => p === parts[5]) ?? 'dossier';
+        return { name: 'evaluation', callId, candidateId, phase };
+      }
       if (parts[2] === 'candidatures' && candidateId !== null) return { name: 'candidate', callId, candidateId };
       const tab = TABS.find((t) => t === parts[2]) ?? 'candidatures';
       return { name: 'call', callId, tab };
@@ -45,6 +52,8 @@ export function formatRoute(route: Route): string {
       return route.callId === null ? '#/appels/nouveau' : `#/appels/${route.callId}/modifier`;
     case 'candidate':
       return `#/appels/${route.callId}/candidatures/${route.candidateId ?? 'nouvelle'}`;
+    case 'evaluation':
+      return `#/appels/${route.callId}/candidatures/${route.candidateId}/evaluation/${route.phase}`;
     case 'intake':
       return `#/appels/${route.callId}/import`;
     case 'mail-intake':

@@ -87,6 +87,7 @@ export const memberDraftSchema = z.object({
   name: text,
   role: z.enum(MEMBER_ROLES),
   email: text,
+  etablissement: z.string().max(300).optional(),
 });
 
 export const inspectorDraftSchema = z.object({

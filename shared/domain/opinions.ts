@@ -19,12 +19,16 @@ export interface Routing {
 }
 
 /**
- * The inspector of a file: the secretariat's choice when there is one (and the inspector still exists),
- * else the only inspector of its discipline; several → to choose; none → listed as unrouted.
+ * The inspector of a file: the secretariat's choice when there is one (and the inspector still exists), else
+ * the inspector it was already requested from (adding a second inspector to the discipline later does not take
+ * it away), else the only inspector of its discipline; several → to choose; none → listed as unrouted.
  */
-export function routeFile(discipline: string | null, inspectors: readonly RoutableInspector[], chosen: number | null): Routing {
+export function routeFile(discipline: string | null, inspectors: readonly RoutableInspector[], chosen: number | null, requested: number | null = null): Routing {
   const choices = discipline ? inspectors.filter((i) => i.disciplines.includes(discipline)).map((i) => i.id) : [];
   if (chosen !== null && inspectors.some((i) => i.id === chosen)) return { state: 'choisi', inspectorId: chosen, choices };
+  if (requested !== null && inspectors.some((i) => i.id === requested)) {
+    return { state: choices.length === 1 && choices[0] === requested ? 'auto' : 'choisi', inspectorId: requested, choices };
+  }
   if (choices.length === 1) return { state: 'auto', inspectorId: choices[0]!, choices };
   if (choices.length > 1) return { state: 'a_choisir', inspectorId: null, choices };
   return { state: 'sans_inspecteur', inspectorId: null, choices };
@@ -52,16 +56,17 @@ export function readAvis(text: string): IprAvis | null {
 }
 
 /**
- * The stable identifier of a file in request workbooks: « AV-<file> ». The same in a request and in its
- * reminders, so that any copy an inspector returns is read; the identity sent with it is kept with the request.
+ * The stable identifier of a file in an inspector's request workbooks: « AV-<inspector>-<file> ». The same in a
+ * request and its reminders; with the inspector in it, a workbook returned late by an inspector the file has
+ * since been taken from is still credited to the one who answered.
  */
-export function opinionRowId(candidateId: number): string {
-  return `AV-${candidateId}`;
+export function opinionRowId(inspectorId: number, candidateId: number): string {
+  return `AV-${inspectorId}-${candidateId}`;
 }
 
-export function parseOpinionRowId(text: string): { candidateId: number } | null {
-  const m = /^\s*AV-(\d{1,9})\s*$/i.exec(text);
-  return m ? { candidateId: Number(m[1]) } : null;
+export function parseOpinionRowId(text: string): { inspectorId: number; candidateId: number } | null {
+  const m = /^\s*AV-([1-9]\d{0,8})-([1-9]\d{0,8})\s*$/i.exec(text);
+  return m ? { inspectorId: Number(m[1]), candidateId: Number(m[2]) } : null;
 }
 
 export interface OpinionDraft {

@@ -117,6 +117,8 @@ export interface Member {
   name: string;
   role: MemberRole;
   email: string;
+  /** The member's school, when known: a candidate of the same school is a likely conflict of interest. */
+  etablissement: string;
 }
 
 export interface Inspector {

@@ -71,6 +71,8 @@ export interface ScoreSheet {
   /** General comment of the member. */
   comment: string;
   gridVersion: number;
+  /** Moves at each save (a scoring workbook carries it to recognise changes made since its export). */
+  revision: number;
   updatedAt: IsoInstant;
   submittedAt: IsoInstant | null;
 }
@@ -148,6 +150,8 @@ export interface CandidateConsolidation {
   normalized: number | null;
   rank: number | null;
   normalizedRank: number | null;
+  /** The figures are hidden from this member until they submit their own sheet (or the deliberation, per the call's setting). */
+  hidden?: boolean;
 }
 
 export interface MemberCalibration {

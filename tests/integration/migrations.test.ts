@@ -153,13 +153,43 @@ const checks: Record<number, (db: Db) => void> = {
     expect(sqliteErrorOf(() => opinion.run(candidateId, inspectorId, 'IPR', 'favorable', '2026-06-10', 'pigeon', 'X', now))).toBe('SQLITE_CONSTRAINT_CHECK');
     opinion.run(candidateId, inspectorId, 'IPR', 'favorable', '2026-06-10', 'classeur', 'X', now);
     expect(sqliteErrorOf(() => opinion.run(candidateId, inspectorId, 'IPR', 'reserve', '2026-06-10', 'saisie', 'X', now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
-    // The inspector leaves: the opinion stays with the name it was given under; requests go with the inspector.
+    // An inspector who was asked cannot leave (the requests are a record); once the requests are gone, the
+    // opinion stays with the name it was given under.
+    expect(sqliteFailureOf(() => db.prepare('DELETE FROM inspectors WHERE id = ?').run(inspectorId))?.message).toBe('FOREIGN KEY constraint failed');
+    db.prepare('DELETE FROM opinion_requests WHERE id = ?').run(requestId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM opinion_request_items').get()).toEqual({ n: 0 });
     db.prepare('DELETE FROM inspectors WHERE id = ?').run(inspectorId);
     expect(db.prepare('SELECT inspector_id, inspector_name FROM ipr_opinions').get()).toEqual({ inspector_id: null, inspector_name: 'IPR' });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM opinion_request_items').get()).toEqual({ n: 0 });
     db.prepare("INSERT INTO ipr_opinion_history (candidate_id, at, by, reason, after_json) VALUES (?, ?, 'X', 'Saisie', '{}')").run(candidateId, now);
     db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
     for (const table of ['ipr_opinions', 'ipr_opinion_history', 'opinion_assignments']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  },
+  5: (db) => {
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const candidateId = Number(
+      db.prepare('INSERT INTO candidates (call_id, nom, prenom, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(callId, 'A', 'B', now, now).lastInsertRowid,
+    );
+    // Members existing before keep working: their school is empty.
+    const memberId = Number(db.prepare("INSERT INTO members (call_id, name, role) VALUES (?, 'M', 'membre')").run(callId).lastInsertRowid);
+    expect(db.prepare('SELECT etablissement FROM members WHERE id = ?').get(memberId)).toEqual({ etablissement: '' });
+    const grid = db.prepare('INSERT INTO grids (call_id, phase, sections, version, updated_at) VALUES (?, ?, ?, 1, ?)');
+    expect(sqliteErrorOf(() => grid.run(callId, 'oral', '[]', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    grid.run(callId, 'dossier', '[]', now);
+    expect(sqliteErrorOf(() => grid.run(callId, 'dossier', '[]', now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    const sheet = db.prepare(
+      'INSERT INTO score_sheets (candidate_id, member_id, phase, status, grid_version, updated_at) VALUES (?, ?, ?, ?, 1, ?)',
+    );
+    expect(sqliteErrorOf(() => sheet.run(candidateId, memberId, 'dossier', 'validee', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    const sheetId = Number(sheet.run(candidateId, memberId, 'dossier', 'brouillon', now).lastInsertRowid);
+    expect(sqliteErrorOf(() => sheet.run(candidateId, memberId, 'dossier', 'brouillon', now))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    db.prepare("INSERT INTO scores (sheet_id, criterion_key, value) VALUES (?, 'c1', 3)").run(sheetId);
+    expect(sqliteErrorOf(() => db.prepare("INSERT INTO scores (sheet_id, criterion_key, value) VALUES (?, 'c2', 'trois')").run(sheetId))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    db.prepare("INSERT INTO conflicts_of_interest (candidate_id, member_id, kind, declared_by, declared_at) VALUES (?, ?, 'personnel', 'X', ?)").run(candidateId, memberId, now);
+    // A member who leaves takes their sheets and declarations along; so does a deleted file.
+    db.prepare('DELETE FROM members WHERE id = ?').run(memberId);
+    for (const table of ['score_sheets', 'scores', 'conflicts_of_interest']) {
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   },

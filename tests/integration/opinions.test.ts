@@ -108,7 +108,7 @@ describe('requesting opinions', () => {
     const overview = await t.call('opinions-overview', { callId });
     const maths = overview.lines.filter((l) => l.inspectorId === lemaire.id);
     expect(files.candidateCount).toBe(maths.length);
-    expect(ws.getRow(2).getCell(1).text).toMatch(/^AV-\d+$/);
+    expect(ws.getRow(2).getCell(1).text).toMatch(new RegExp(`^AV-${lemaire.id}-\\d+$`));
     expect(ws.getRow(2).getCell(4).text).toBe('Mathématiques');
     expect(ws.getRow(2).getCell(7).text).toMatch(/annexe2-.*\.pdf ; avis-chef-etablissement-.*\.pdf/);
 
@@ -212,10 +212,10 @@ describe('importing the returned workbook', () => {
     // An extra line with an id nobody sent.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(returned as unknown as ExcelJS.Buffer);
-    wb.getWorksheet('Avis')!.addRow(['AV-99999', 'INCONNU', 'Personne', 'Mathématiques', '', '', '', '', 'Favorable', '']);
+    wb.getWorksheet('Avis')!.addRow([`AV-${lemaire.id}-99999`, 'INCONNU', 'Personne', 'Mathématiques', '', '', '', '', 'Favorable', '']);
     // And c's line copied below with another opinion: only the first is read.
     const [, cNom, cPrenom] = [null, ...c!.split(' ')];
-    wb.getWorksheet('Avis')!.addRow([`AV-${lines[2]!.candidateId}`, cNom, cPrenom, 'Mathématiques', '', '', '', '', 'Favorable', '']);
+    wb.getWorksheet('Avis')!.addRow([`AV-${lemaire.id}-${lines[2]!.candidateId}`, cNom, cPrenom, 'Mathématiques', '', '', '', '', 'Favorable', '']);
     returned = Buffer.from(await wb.xlsx.writeBuffer());
 
     const report = await importWorkbook(t, callId, returned, true);
@@ -224,9 +224,9 @@ describe('importing the returned workbook', () => {
     const byName = (n: string) => report.rows.find((r) => r.candidateName === n)!;
     expect(byName(a!).message).toMatch(/^Colonnes d’identité modifiées : « Nom » vaut « DUPONT » au lieu de/);
     expect(byName(b!).message).toMatch(/^Avis inconnu : « Excellent »\. Avis possibles : Très favorable, Favorable, Réservé, Défavorable\./);
-    expect(report.rows.find((r) => r.id === 'AV-99999')!.message).toBe('Identifiant « AV-99999 » inconnu pour cet appel : la ligne ne correspond à aucune demande envoyée.');
+    expect(report.rows.find((r) => r.id === `AV-${lemaire.id}-99999`)!.message).toBe(`Identifiant « AV-${lemaire.id}-99999 » inconnu pour cet appel : la ligne ne correspond à aucune demande envoyée.`);
     expect(report.rows.filter((r) => r.candidateName === c).map((r) => r.status)).toEqual(['accepted', 'refused']);
-    expect(report.rows.filter((r) => r.candidateName === c)[1]!.message).toMatch(/en double dans le classeur/);
+    expect(report.rows.filter((r) => r.candidateName === c)[1]!.message).toMatch(/figure deux fois dans le classeur/);
     expect((await t.call('opinions-overview', { callId })).totals.received).toBe(1);
     expect((await t.call('opinions-get', { candidateId: lines[2]!.candidateId })).opinion?.avis).toBe('defavorable');
   });
@@ -267,6 +267,44 @@ describe('importing the returned workbook', () => {
       expect(report.counts.accepted).toBe(1);
       expect(report.rows.find((r) => r.candidateName === first)).toMatchObject({ status: 'accepted', avis: 'favorable' });
     });
+  });
+});
+
+describe('requests that outlive a change of inspector', () => {
+  it('keeps requested files with their inspector, credits a late answer to the one who gave it, and keeps the record of who was asked', async () => {
+    const t = makeServices();
+    const { callId, inspector } = await demo(t);
+    const lemaire = inspector('Bernard Lemaire');
+    const files = await requestFrom(t, callId, lemaire.id);
+    // A second maths inspector joins: the files already requested stay with Lemaire.
+    const dumont = await t.call('inspectors-save', { callId, inspector: { name: 'Claire Dumont', email: 'claire.dumont@ac-aix-marseille.example', disciplines: ['mathematiques'] } });
+    const lines = (await t.call('opinions-overview', { callId })).lines.filter((l) => l.request?.inspectorId === lemaire.id);
+    expect(lines.every((l) => l.inspectorId === lemaire.id)).toBe(true);
+    // The secretariat moves one to Dumont and asks her; Lemaire's reminder no longer lists it.
+    const moved = lines[0]!;
+    await t.call('opinions-assign', { candidateId: moved.candidateId, inspectorId: dumont.id });
+    await requestFrom(t, callId, dumont.id);
+    const reminder = await t.call('opinions-request', { callId, inspectorId: lemaire.id, dueOn: '25/06/2026', reminder: true });
+    expect(reminder.candidateCount).toBe(lines.length - 1);
+    // Lemaire's first workbook comes back late with an opinion on the moved file: it is his, not Dumont's.
+    const name = `${moved.nom} ${moved.prenom}`;
+    const returned = await fill(fromBase64(files.workbook.contentBase64), { [name]: { avis: 'Favorable', motivation: 'Avis de M. Lemaire.' } });
+    await importWorkbook(t, callId, returned, true);
+    expect((await t.call('opinions-get', { candidateId: moved.candidateId })).opinion).toMatchObject({ inspectorName: 'Bernard Lemaire', inspectorId: lemaire.id });
+    // Lemaire was asked: he cannot be removed; Dumont neither.
+    const kept = await expectError(t.call('inspectors-delete', { id: lemaire.id }), 'conflict');
+    expect(kept.message).toBe('Des avis ont été demandés à Bernard Lemaire : il ne peut pas être retiré, ses demandes et leurs dates font partie du dossier de la commission.');
+  });
+
+  it('records the answers of a workbook only under a named person', async () => {
+    const t = makeServices();
+    const { callId, inspector } = await demo(t);
+    const files = await requestFrom(t, callId, inspector('Nathalie Roche').id);
+    const [first] = (await t.call('opinions-overview', { callId })).lines.filter((l) => l.request !== null);
+    const returned = await fill(fromBase64(files.workbook.contentBase64), { [`${first!.nom} ${first!.prenom}`]: { avis: 'Favorable' } });
+    const error = await expectError(t.call('opinions-import', { callId, fileName: 'a.xlsx', contentBase64: returned.toString('base64'), commit: true }, null), 'forbidden');
+    expect(error.message).toMatch(/^Indiquez qui vous êtes/);
+    expect((await t.call('opinions-overview', { callId })).totals.received).toBe(0);
   });
 });
 

@@ -20,6 +20,13 @@ describe('routeFile', () => {
   ] as const)('%s', (_label, discipline, chosen, expected) => {
     expect(routeFile(discipline, INSPECTORS, chosen)).toEqual(expected);
   });
+
+  it('keeps a file with the inspector it was requested from when a second one joins the discipline', () => {
+    expect(routeFile('physique-chimie', INSPECTORS, null, 3)).toEqual({ state: 'choisi', inspectorId: 3, choices: [2, 3] });
+    expect(routeFile('mathematiques', INSPECTORS, null, 1)).toEqual({ state: 'auto', inspectorId: 1, choices: [1] });
+    // The secretariat's later choice wins over the request.
+    expect(routeFile('physique-chimie', INSPECTORS, 2, 3)).toEqual({ state: 'choisi', inspectorId: 2, choices: [2, 3] });
+  });
 });
 
 describe('readAvis', () => {
@@ -41,9 +48,10 @@ describe('readAvis', () => {
 
 describe('row ids', () => {
   it('round-trips and refuses anything else', () => {
-    expect(parseOpinionRowId(opinionRowId(42))).toEqual({ candidateId: 42 });
-    expect(parseOpinionRowId(' av-7 ')).toEqual({ candidateId: 7 });
-    for (const bad of ['42', 'AV-', 'AV-4-2', 'AV-x', 'XAV-4']) expect(parseOpinionRowId(bad), bad).toBeNull();
+    expect(parseOpinionRowId(opinionRowId(3, 42))).toEqual({ inspectorId: 3, candidateId: 42 });
+    expect(parseOpinionRowId(' av-1-7 ')).toEqual({ inspectorId: 1, candidateId: 7 });
+    // « AV-1-07 » would be the same file as « AV-1-7 »: refused, so that one file cannot appear twice unnoticed.
+    for (const bad of ['42', 'AV-', 'AV-4', 'AV-x-2', 'XAV-4-2', 'AV-1-07', 'AV-0-3']) expect(parseOpinionRowId(bad), bad).toBeNull();
   });
 });
 

@@ -222,7 +222,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE opinion_requests (
         id INTEGER PRIMARY KEY,
         call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
-        inspector_id INTEGER NOT NULL REFERENCES inspectors(id) ON DELETE CASCADE,
+        -- An inspector who was asked cannot be removed: the requests and their dates are part of the record.
+        inspector_id INTEGER NOT NULL REFERENCES inspectors(id) ON DELETE RESTRICT,
         requested_at TEXT NOT NULL,
         due_on TEXT NOT NULL,
         reminder INTEGER NOT NULL DEFAULT 0 CHECK (reminder IN (0, 1)),
@@ -263,6 +264,64 @@ export const MIGRATIONS: readonly Migration[] = [
         after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json))
       ) STRICT;
       CREATE INDEX ipr_opinion_history_candidate ON ipr_opinion_history(candidate_id, id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'grilles d’évaluation, fiches des membres, liens d’intérêts',
+    sql: `
+      -- A member's school, when known: the app proposes the conflicts of interest it implies.
+      ALTER TABLE members ADD COLUMN etablissement TEXT NOT NULL DEFAULT '';
+
+      CREATE TABLE grids (
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL CHECK (phase IN ('dossier', 'entretien')),
+        sections TEXT NOT NULL CHECK (json_valid(sections)),
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (call_id, phase)
+      ) STRICT;
+
+      CREATE TABLE scoring_settings (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        visibility TEXT NOT NULL CHECK (visibility IN ('apres_soumission', 'toujours', 'jamais')),
+        disagreement_share REAL NOT NULL CHECK (disagreement_share > 0 AND disagreement_share <= 1)
+      ) STRICT;
+
+      CREATE TABLE score_sheets (
+        id INTEGER PRIMARY KEY,
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL CHECK (phase IN ('dossier', 'entretien')),
+        status TEXT NOT NULL CHECK (status IN ('brouillon', 'soumise')),
+        comment TEXT NOT NULL DEFAULT '',
+        grid_version INTEGER NOT NULL,
+        -- Moves at each save: a scoring workbook carries it, so that a score changed in the app since the
+        -- export is recognised as a conflict rather than silently overwritten.
+        revision INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        submitted_at TEXT,
+        UNIQUE (candidate_id, member_id, phase)
+      ) STRICT;
+      CREATE INDEX score_sheets_member ON score_sheets(member_id, phase);
+
+      CREATE TABLE scores (
+        sheet_id INTEGER NOT NULL REFERENCES score_sheets(id) ON DELETE CASCADE,
+        criterion_key TEXT NOT NULL,
+        value INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (sheet_id, criterion_key)
+      ) STRICT;
+
+      CREATE TABLE conflicts_of_interest (
+        candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('meme_etablissement', 'meme_reseau', 'hierarchique', 'personnel', 'autre')),
+        note TEXT NOT NULL DEFAULT '',
+        declared_by TEXT NOT NULL,
+        declared_at TEXT NOT NULL,
+        PRIMARY KEY (candidate_id, member_id)
+      ) STRICT;
     `,
   },
 ];

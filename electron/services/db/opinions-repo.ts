@@ -76,13 +76,13 @@ export interface RequestItem {
   discipline: string | null;
 }
 
-/** What the latest request of the call that included this file sent about it (null when never requested). */
-export function latestRequestItem(db: Db, callId: number, candidateId: number): (RequestItem & { request: OpinionRequestInfo }) | null {
+/** What the latest request of the call to this inspector sent about this file (null when never requested from them). */
+export function latestRequestItem(db: Db, callId: number, inspectorId: number, candidateId: number): (RequestItem & { request: OpinionRequestInfo }) | null {
   const r = stmt(
     db,
     `SELECT i.candidate_id, i.nom, i.prenom, i.discipline, r.* FROM opinion_request_items i JOIN opinion_requests r ON r.id = i.request_id
-      WHERE r.call_id = ? AND i.candidate_id = ? ORDER BY r.id DESC LIMIT 1`,
-  ).get(callId, candidateId) as (RequestRecord & { candidate_id: number; nom: string; prenom: string; discipline: string | null }) | undefined;
+      WHERE r.call_id = ? AND r.inspector_id = ? AND i.candidate_id = ? ORDER BY r.id DESC LIMIT 1`,
+  ).get(callId, inspectorId, candidateId) as (RequestRecord & { candidate_id: number; nom: string; prenom: string; discipline: string | null }) | undefined;
   return r ? { candidateId: r.candidate_id, nom: r.nom, prenom: r.prenom, discipline: r.discipline, request: toRequest(r) } : null;
 }
 
@@ -164,6 +164,11 @@ export function recordOpinion(db: Db, candidateId: number, after: IprOpinion | n
     before ? JSON.stringify(before) : null,
     after ? JSON.stringify(after) : null,
   );
+}
+
+/** Whether opinions were ever requested from this inspector (their requests are a record to keep). */
+export function hasRequests(db: Db, inspectorId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM opinion_requests WHERE inspector_id = ? LIMIT 1').get(inspectorId) !== undefined;
 }
 
 export function historyOf(db: Db, candidateId: number): IprOpinionChange[] {

@@ -9,11 +9,11 @@ export type InspectorInput = Omit<Inspector, 'id' | 'callId'>;
 export function listMembers(db: Db, callId: number): Member[] {
   const rows = db
     .prepare(
-      `SELECT id, call_id, name, role, email FROM members WHERE call_id = ?
+      `SELECT id, call_id, name, role, email, etablissement FROM members WHERE call_id = ?
         ORDER BY CASE role WHEN 'president' THEN 0 WHEN 'membre' THEN 1 WHEN 'expert' THEN 2 ELSE 3 END, name`,
     )
-    .all(callId) as Array<{ id: number; call_id: number; name: string; role: string; email: string }>;
-  return rows.map((r) => ({ id: r.id, callId: r.call_id, name: r.name, role: r.role as MemberRole, email: r.email }));
+    .all(callId) as Array<{ id: number; call_id: number; name: string; role: string; email: string; etablissement: string }>;
+  return rows.map((r) => ({ id: r.id, callId: r.call_id, name: r.name, role: r.role as MemberRole, email: r.email, etablissement: r.etablissement }));
 }
 
 /** One line per person (by mail, or by name when there is no mail), with the calls they sit on. */
@@ -35,11 +35,11 @@ export function memberDirectory(db: Db): { name: string; email: string; calls: s
 }
 
 export function getMember(db: Db, id: number): Member {
-  const r = db.prepare('SELECT id, call_id, name, role, email FROM members WHERE id = ?').get(id) as
-    | { id: number; call_id: number; name: string; role: string; email: string }
+  const r = db.prepare('SELECT id, call_id, name, role, email, etablissement FROM members WHERE id = ?').get(id) as
+    | { id: number; call_id: number; name: string; role: string; email: string; etablissement: string }
     | undefined;
   if (!r) throw new AppError('not_found', `Le membre n° ${id} n’existe pas (ou plus).`);
-  return { id: r.id, callId: r.call_id, name: r.name, role: r.role as MemberRole, email: r.email };
+  return { id: r.id, callId: r.call_id, name: r.name, role: r.role as MemberRole, email: r.email, etablissement: r.etablissement };
 }
 
 export function saveMember(db: Db, callId: number, id: number | undefined, input: MemberInput): number {
@@ -55,13 +55,13 @@ export function saveMember(db: Db, callId: number, id: number | undefined, input
   }
   if (id === undefined) {
     return Number(
-      db.prepare('INSERT INTO members (call_id, name, role, email) VALUES (?, ?, ?, ?)').run(callId, input.name, input.role, input.email)
+      db.prepare('INSERT INTO members (call_id, name, role, email, etablissement) VALUES (?, ?, ?, ?, ?)').run(callId, input.name, input.role, input.email, input.etablissement)
         .lastInsertRowid,
     );
   }
   const current = getMember(db, id);
   if (current.callId !== callId) throw new AppError('not_found', `Le membre n° ${id} n’appartient pas à cet appel.`);
-  db.prepare('UPDATE members SET name = ?, role = ?, email = ? WHERE id = ?').run(input.name, input.role, input.email, id);
+  db.prepare('UPDATE members SET name = ?, role = ?, email = ?, etablissement = ? WHERE id = ?').run(input.name, input.role, input.email, input.etablissement, id);
   return id;
 }
 

@@ -21,6 +21,10 @@ export interface ColumnSpec {
   list?: string[];
   /** false: the list only suggests, other values get a warning (e.g. several posts « A ; B » in one cell). */
   listStrict?: boolean;
+  /** Long text: wrapped in its cells, top-aligned (a protected sheet does not let the reader turn it on). */
+  wrap?: boolean;
+  /** Whole numbers from min to max only (Excel refuses anything else typed in the column). */
+  wholeRange?: { min: number; max: number };
 }
 
 export interface TableSheetSpec {
@@ -244,6 +248,9 @@ export async function writeTableWorkbook(spec: TableWorkbookSpec): Promise<Buffe
     }
     sheet.columns.forEach((column, j) => {
       ws.getColumn(j + 1).width = column.width ?? clampWidth(widths[j]!);
+      if (column.wrap) {
+        for (let r = 2; r <= sheet.rows.length + 1; r++) ws.getCell(r, j + 1).alignment = { wrapText: true, vertical: 'top' };
+      }
     });
 
     const lastColumn = columnLetters(count);
@@ -252,6 +259,20 @@ export async function writeTableWorkbook(spec: TableWorkbookSpec): Promise<Buffe
     filterNames.push({ sheetIndex, ref: `${sheetRef(sheet.name)}!$A$1:$${lastColumn}$${lastRow}` });
 
     const validationEnd = 1 + Math.max(1, sheet.rows.length, sheet.validationRows ?? 0);
+    sheet.columns.forEach((column, j) => {
+      if (!column.wholeRange) return;
+      const letters = columnLetters(j + 1);
+      (ws as unknown as { dataValidations: DataValidations }).dataValidations.add(`${letters}2:${letters}${validationEnd}`, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: 'Note hors de l’échelle',
+        error: `Une note entière de ${column.wholeRange.min} à ${column.wholeRange.max}.`,
+        formulae: [column.wholeRange.min, column.wholeRange.max],
+      });
+    });
     sheet.columns.forEach((column, j) => {
       if (!column.list || column.list.length === 0) return;
       const values = listValues(column.list);

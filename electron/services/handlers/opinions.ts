@@ -73,7 +73,7 @@ function inspectorsOf(ctx: HandlerContext, callId: number): Inspector[] {
 }
 
 function lineOf(row: CandidateRow, ctx: { inspectors: Inspector[]; chosen: number | null; request: OpinionLine['request']; opinion: IprOpinion | null; today: string }): OpinionLine {
-  const routing = routeFile(row.discipline, ctx.inspectors, ctx.chosen);
+  const routing = routeFile(row.discipline, ctx.inspectors, ctx.chosen, ctx.request?.inspectorId ?? null);
   return {
     candidateId: row.id,
     nom: row.nom,
@@ -102,8 +102,9 @@ export function opinionsOverview(ctx: HandlerContext, callId: number): OpinionsO
     .sort((a, b) => `${a.nom} ${a.prenom}`.localeCompare(`${b.nom} ${b.prenom}`, 'fr'))
     .map((row) => lineOf(row, { inspectors, chosen: chosen.get(row.id) ?? null, request: requests.get(row.id) ?? null, opinion: opinions.get(row.id) ?? null, today }));
   const progress: InspectorProgress[] = inspectors.map((inspector) => {
-    const assigned = lines.filter((l) => l.inspectorId === inspector.id);
-    const requested = lines.filter((l) => l.request?.inspectorId === inspector.id);
+    // A file counts for the inspector it is routed to; one re-routed elsewhere since the request no longer does.
+    const assigned = lines.filter((l) => l.inspectorId === inspector.id && l.verdict === 'recevable');
+    const requested = lines.filter((l) => l.inspectorId === inspector.id && l.request?.inspectorId === inspector.id);
     const last = requested.reduce<OpinionLine['request']>((best, l) => (!best || l.request!.id > best.id ? l.request : best), null);
     return {
       inspectorId: inspector.id,
@@ -114,7 +115,7 @@ export function opinionsOverview(ctx: HandlerContext, callId: number): OpinionsO
       requested: requested.length,
       received: requested.filter((l) => l.opinion !== null).length,
       overdue: requested.filter((l) => l.overdue).length,
-      toRequest: assigned.filter((l) => l.opinion === null && l.request?.inspectorId !== inspector.id && l.verdict === 'recevable').length,
+      toRequest: assigned.filter((l) => l.opinion === null && l.request?.inspectorId !== inspector.id).length,
       lastRequest: last,
     };
   });
@@ -138,7 +139,8 @@ export function opinionsOverview(ctx: HandlerContext, callId: number): OpinionsO
 function candidateOpinion(ctx: HandlerContext, candidateId: number): CandidateOpinion {
   const file = getCandidate(ctx.db, candidateId);
   const inspectors = inspectorsOf(ctx, file.callId);
-  const routing = routeFile(file.discipline, inspectors, assignmentOf(ctx.db, candidateId));
+  const request = latestRequestOf(ctx.db, candidateId);
+  const routing = routeFile(file.discipline, inspectors, assignmentOf(ctx.db, candidateId), request?.inspectorId ?? null);
   const name = (id: number | null) => inspectors.find((i) => i.id === id)?.name ?? '';
   return {
     candidateId,
@@ -146,7 +148,7 @@ function candidateOpinion(ctx: HandlerContext, candidateId: number): CandidateOp
     inspectorId: routing.inspectorId,
     inspectorName: name(routing.inspectorId),
     choices: routing.choices.map((id) => ({ id, name: name(id) })),
-    request: latestRequestOf(ctx.db, candidateId),
+    request,
     opinion: opinionOf(ctx.db, candidateId),
     history: historyOf(ctx.db, candidateId),
   };
@@ -160,12 +162,12 @@ function slug(text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
-function requestWorkbookRows(ctx: HandlerContext, files: CandidateFile[]): (string | null)[][] {
+function requestWorkbookRows(ctx: HandlerContext, inspectorId: number, files: CandidateFile[]): (string | null)[][] {
   return files.map((f) => {
     const documents = listDocuments(ctx.db, f.id).map((d) => d.fileName);
     const excerpt = f.motivations.length > 300 ? `${f.motivations.slice(0, 299)}…` : f.motivations;
     const values: Record<keyof typeof OPINION_HEADERS, string | null> = {
-      id: opinionRowId(f.id),
+      id: opinionRowId(inspectorId, f.id),
       nom: f.nom,
       prenom: f.prenom,
       discipline: disciplineLabel(f.discipline),
@@ -243,9 +245,10 @@ export function opinionHandlers(reader: ReadWorkerHost): HandlerSlice<
         if (!due.ok) throw new AppError('validation', due.message, { dueOn: due.message });
         const overview = opinionsOverview(ctx, callId);
         const wanted = overview.lines.filter((l) =>
-          reminder
-            ? l.request?.inspectorId === inspectorId && l.opinion === null
-            : l.inspectorId === inspectorId && l.opinion === null && l.verdict === 'recevable' && l.request?.inspectorId !== inspectorId,
+          l.inspectorId === inspectorId &&
+          l.opinion === null &&
+          l.verdict === 'recevable' &&
+          (reminder ? l.request?.inspectorId === inspectorId : l.request?.inspectorId !== inspectorId),
         );
         if (wanted.length === 0) {
           throw new AppError(
@@ -290,13 +293,16 @@ export function opinionHandlers(reader: ReadWorkerHost): HandlerSlice<
       },
       apply({ callId, fileName, commit }, { workbook }, ctx) {
         const report = analyseReturnedWorkbook(ctx, callId, fileName, workbook);
+        if (commit && report.counts.accepted > 0 && !ctx.actor?.name.trim()) {
+          throw new AppError('forbidden', 'Indiquez qui vous êtes (Réglages › Qui suis-je) pour enregistrer des avis : l’enregistrement est signé.');
+        }
         if (commit && report.counts.accepted > 0) {
           const at = ctx.now().toISOString();
+          const inspectors = listInspectors(ctx.db, callId);
           for (const row of report.rows) {
             if (row.status !== 'accepted') continue;
             const parsed = parseOpinionRowId(row.id)!;
-            const request = latestRequestItem(ctx.db, callId, parsed.candidateId)!.request;
-            const inspector = listInspectors(ctx.db, callId).find((i) => i.id === request.inspectorId);
+            const inspector = inspectors.find((i) => i.id === parsed.inspectorId);
             recordOpinion(
               ctx.db,
               parsed.candidateId,
@@ -343,10 +349,11 @@ export function opinionHandlers(reader: ReadWorkerHost): HandlerSlice<
         if (!checked.ok) Object.assign(errors, checked.errors);
         else {
           const routed = candidateOpinion(ctx, candidateId);
+          // An edit keeps the opinion with the inspector who gave it; a first entry goes to the file's inspector.
           after = {
             ...checked.value,
-            inspectorId: routed.inspectorId ?? current?.inspectorId ?? null,
-            inspectorName: routed.inspectorName || current?.inspectorName || 'Inspecteur non désigné',
+            inspectorId: current ? current.inspectorId : routed.inspectorId,
+            inspectorName: current ? current.inspectorName : routed.inspectorName || 'Inspecteur non désigné',
             source: 'saisie',
             recordedBy: ctx.actor.name,
             recordedAt: ctx.now().toISOString(),
@@ -373,7 +380,7 @@ export async function buildRequestFiles(
   dueOn: string,
   reminder: boolean,
 ): Promise<{ workbook: Buffer; mail: Buffer; stem: string }> {
-  const sender = ctx.actor?.name ?? 'Le secrétariat de la commission';
+  const sender = ctx.actor?.name.trim() || 'Le secrétariat de la commission';
   const workbook = await writeTableWorkbook({
     sheets: [
       {
@@ -382,9 +389,9 @@ export async function buildRequestFiles(
           header: OPINION_HEADERS[key],
           kind: 'text' as const,
           ...(key === 'avis' ? { list: IPR_AVIS.map((a) => IPR_AVIS_LABELS[a]), width: 18 } : {}),
-          ...(key === 'motivation' || key === 'summary' ? { width: 60 } : {}),
+          ...(key === 'motivation' || key === 'summary' ? { width: 60, wrap: true } : {}),
         })),
-        rows: requestWorkbookRows(ctx, files),
+        rows: requestWorkbookRows(ctx, inspector.id, files),
         editableColumns: [COLUMN_ORDER.indexOf('avis'), COLUMN_ORDER.indexOf('motivation')],
       },
     ],
@@ -402,7 +409,8 @@ export async function buildRequestFiles(
   const stem = `demande-avis-${slug(inspector.name)}-${slug(call.title)}-${todayOf(ctx)}`;
   const subject = `${reminder ? 'Relance — ' : ''}Demande d’avis IA-IPR — ${call.title} — réponse attendue le ${formatFrenchDate(dueOn)}`;
   const mail = buildDraftMail({
-    from: ctx.actor?.email ? { name: ctx.actor.name, address: ctx.actor.email } : null,
+    // No From: the mail client fills in the account that sends it (a From it does not know would fail).
+    from: null,
     to: inspector.email ? [{ name: inspector.name, address: inspector.email }] : [],
     subject,
     text: mailText(call, inspector, files, dueOn, reminder, sender),
@@ -442,7 +450,7 @@ function analyseReturnedWorkbook(ctx: HandlerContext, callId: number, fileName: 
   }
   const { rows, headerIndex, columns } = found;
   const cell = (row: CellValue[], key: keyof typeof OPINION_HEADERS) => (columns[key] === undefined ? '' : cellText(row[columns[key]!]).trim());
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const inspectorNames = new Set<string>();
   const inspectors = listInspectors(ctx.db, callId);
   const report: OpinionImportReport = {
@@ -468,7 +476,7 @@ function analyseReturnedWorkbook(ctx: HandlerContext, callId: number, fileName: 
       push({ ...base, status: 'refused', message: idText ? `Identifiant « ${idText} » illisible : la colonne « Identifiant » ne doit pas être modifiée.` : 'Identifiant absent : la ligne ne peut pas être rattachée à un dossier.' });
       continue;
     }
-    const item = latestRequestItem(ctx.db, callId, parsed.candidateId);
+    const item = latestRequestItem(ctx.db, callId, parsed.inspectorId, parsed.candidateId);
     const request = item?.request;
     if (!request || !item) {
       push({ ...base, status: 'refused', message: `Identifiant « ${idText} » inconnu pour cet appel : la ligne ne correspond à aucune demande envoyée.` });
@@ -476,11 +484,11 @@ function analyseReturnedWorkbook(ctx: HandlerContext, callId: number, fileName: 
     }
     inspectorNames.add(inspectors.find((i) => i.id === request.inspectorId)?.name ?? '');
     const name = `${item.nom} ${item.prenom}`;
-    if (seen.has(idText.toUpperCase())) {
-      push({ ...base, candidateName: name, status: 'refused', message: `Identifiant « ${idText} » en double dans le classeur : seule sa première ligne est lue.` });
+    if (seen.has(parsed.candidateId)) {
+      push({ ...base, candidateName: name, status: 'refused', message: `${name} figure deux fois dans le classeur (identifiant « ${idText} ») : seule sa première ligne est lue.` });
       continue;
     }
-    seen.add(idText.toUpperCase());
+    seen.add(parsed.candidateId);
     const changed: string[] = [];
     if (columns.nom !== undefined && !sameText(cell(row, 'nom'), item.nom)) changed.push(`« ${OPINION_HEADERS.nom} » vaut « ${cell(row, 'nom')} » au lieu de « ${item.nom} »`);
     if (columns.prenom !== undefined && !sameText(cell(row, 'prenom'), item.prenom)) changed.push(`« ${OPINION_HEADERS.prenom} » vaut « ${cell(row, 'prenom')} » au lieu de « ${item.prenom} »`);

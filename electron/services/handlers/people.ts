@@ -15,6 +15,7 @@ import {
   saveInspector,
   saveMember,
 } from '../db/people-repo.js';
+import { hasRequests } from '../db/opinions-repo.js';
 import type { HandlerSlice } from './types.js';
 
 function checkNameAndEmail(name: string, email: string, emailRequired: boolean, errors: FieldErrors) {
@@ -43,7 +44,7 @@ export const peopleHandlers: HandlerSlice<
     const errors: FieldErrors = {};
     const { name, email } = checkNameAndEmail(member.name, member.email, false, errors);
     if (Object.keys(errors).length) throw new AppError('validation', 'Le membre contient des erreurs.', errors);
-    const savedId = saveMember(ctx.db, callId, id, { name, email, role: member.role });
+    const savedId = saveMember(ctx.db, callId, id, { name, email, role: member.role, etablissement: cleanText(member.etablissement ?? '') });
     ctx.record({ entity: 'members', entityId: savedId, callId });
     return getMember(ctx.db, savedId);
   },
@@ -90,6 +91,13 @@ export const peopleHandlers: HandlerSlice<
     return { added, inspectors: listInspectors(ctx.db, callId) };
   },
   'inspectors-delete': ({ id }, ctx) => {
+    const inspector = getInspector(ctx.db, id);
+    if (hasRequests(ctx.db, id)) {
+      throw new AppError(
+        'conflict',
+        `Des avis ont été demandés à ${inspector.name} : il ne peut pas être retiré, ses demandes et leurs dates font partie du dossier de la commission.`,
+      );
+    }
     const callId = deleteInspector(ctx.db, id);
     ctx.record({ entity: 'inspectors', entityId: id, callId });
     ctx.eraseAfterCommit();

@@ -13,14 +13,32 @@ export interface DraftMail {
 
 const CRLF = '\r\n';
 
-/** RFC 2047 encoded word (UTF-8, base64) when the text is not plain ASCII. */
-function encodedWord(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+/**
+ * RFC 2047 encoded words (UTF-8, base64) when the text is not plain ASCII: each word at most 75 characters,
+ * cut between characters, folded on several lines (CRLF + space) — a long French subject stays valid.
+ */
+function encodedWords(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of text) {
+    // 45 bytes of UTF-8 give 60 base64 characters: with « =?UTF-8?B?…?= », 72 ≤ 75.
+    if (Buffer.byteLength(chunk + char, 'utf8') > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join('\r\n ');
 }
 
+/** « Nom <adresse> »: an ASCII name with a comma or parentheses is quoted, so that it is not read as two addresses. */
 function address(a: { name: string; address: string }): string {
   const name = a.name.replace(/["\\\r\n]/g, '').trim();
-  return name ? `${encodedWord(name)} <${a.address}>` : `<${a.address}>`;
+  if (!name) return `<${a.address}>`;
+  if (!/^[\x20-\x7e]*$/.test(name)) return `${encodedWords(name)} <${a.address}>`;
+  return /[()<>[\]:;@\\,."]/.test(name) ? `"${name}" <${a.address}>` : `${name} <${a.address}>`;
 }
 
 function base64Lines(bytes: Uint8Array): string {
@@ -40,7 +58,7 @@ export function buildDraftMail(mail: DraftMail): Buffer {
   const headers = [
     ...(mail.from ? [`From: ${address(mail.from)}`] : []),
     `To: ${mail.to.map(address).join(', ')}`,
-    `Subject: ${encodedWord(mail.subject)}`,
+    `Subject: ${encodedWords(mail.subject)}`,
     `Date: ${mail.date.toUTCString().replace('GMT', '+0000')}`,
     'X-Unsent: 1',
     'MIME-Version: 1.0',

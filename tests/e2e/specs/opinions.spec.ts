@@ -22,6 +22,12 @@ test('demander les avis des IA-IPR, importer un classeur rempli, voir le suivi a
   await openApp(page, server.url);
   await new CallsPageModel(page).openDemo();
   await expect(page.getByRole('heading', { name: 'Professeur relais territorial CSTI — rentrée 2026', level: 1 })).toBeVisible();
+  // Recording opinions is signed: the secretariat says who it is first.
+  await page.getByRole('button', { name: 'Qui suis-je ?' }).click();
+  await page.getByRole('combobox', { name: 'Choisir parmi les membres des commissions' }).selectOption({ label: 'Secrétariat IPR (Professeur relais territorial CSTI — rentrée 2026)' });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('button', { name: 'Je suis : Secrétariat IPR' })).toBeVisible();
+  await page.goBack();
 
   const tab = new OpinionsTabModel(page);
   await tab.open();

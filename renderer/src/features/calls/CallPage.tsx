@@ -10,6 +10,8 @@ import type { CallTab } from '../../routes.js';
 import { useApp } from '../../store/context.js';
 import { CandidatesTab } from '../candidates/CandidatesTab.js';
 import { CommissionTab } from '../commission/CommissionTab.js';
+import { EvaluationsTab } from '../evaluations/EvaluationsTab.js';
+import { GridsTab } from '../grids/GridsTab.js';
 import { OpinionsTab } from '../opinions/OpinionsTab.js';
 import { RulesTab } from '../rules/RulesTab.js';
 
@@ -18,6 +20,8 @@ const TAB_LABELS: Record<CallTab, string> = {
   postes: 'Postes',
   regles: 'Règles de recevabilité',
   avis: 'Avis IA-IPR',
+  grilles: 'Grilles',
+  evaluations: 'Évaluations',
   commission: 'Commission',
   informations: 'Informations',
 };
@@ -82,6 +86,8 @@ export function CallPage({ callId, tab }: { callId: number; tab: CallTab }) {
         {tab === 'postes' && <PostsTab call={call} />}
         {tab === 'regles' && <RulesTab key={call.id} call={call} />}
         {tab === 'avis' && <OpinionsTab key={call.id} call={call} />}
+        {tab === 'grilles' && <GridsTab key={call.id} call={call} />}
+        {tab === 'evaluations' && <EvaluationsTab key={call.id} call={call} />}
         {tab === 'commission' && <CommissionTab call={call} />}
         {tab === 'informations' && <InfoTab call={call} />}
       </Tabs>

@@ -124,6 +124,20 @@ export function CandidatePage({ callId, candidateId }: { callId: number; candida
         className="fr-mb-2w"
       />
       <h1 className="fr-h2 fr-mb-1w">{title}</h1>
+      {candidateId !== null && (
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--left fr-btns-group--icon-left fr-mb-1w">
+          <li>
+            <a className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-star-line" href={`#/appels/${callId}/candidatures/${candidateId}/evaluation/dossier`}>
+              Évaluer le dossier
+            </a>
+          </li>
+          <li>
+            <a className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-star-line" href={`#/appels/${callId}/candidatures/${candidateId}/evaluation/entretien`}>
+              Évaluer l’entretien
+            </a>
+          </li>
+        </ul>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="Dossier de candidature">
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-h5">Identité (annexe 2)</legend>

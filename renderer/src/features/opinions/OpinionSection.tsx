@@ -67,7 +67,7 @@ function RecordedOpinion({ opinion }: { opinion: IprOpinion }) {
         </p>
       )}
       <p className="fr-text--sm fr-mb-0" data-testid="ipr-opinion-attribution">
-        {`Avis de ${opinion.inspectorName || 'l’inspecteur'}, donné le ${formatFrenchDate(opinion.givenOn)} — enregistré par ${opinion.recordedBy || 'une personne non indiquée'} le ${formatInstant(opinion.recordedAt)} (${opinion.source})`}
+        {`Avis de ${opinion.inspectorName || 'l’inspecteur'}, donné le ${formatFrenchDate(opinion.givenOn)} — enregistré par ${opinion.recordedBy || 'une personne non indiquée'} le ${formatInstant(opinion.recordedAt)} (${opinion.source === 'classeur' ? 'reçu par classeur' : 'saisi à la main'})`}
       </p>
     </div>
   );
