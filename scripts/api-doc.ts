@@ -61,6 +61,16 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'opinions-import': 'OpinionImportReport',
   'opinions-get': 'CandidateOpinion',
   'opinions-save': 'CandidateOpinion',
+  'grids-get': 'Grid',
+  'grids-save': '{ saved: boolean; grid: Grid; impacts: GridImpact[] }',
+  'scoring-settings-save': 'ScoringSettings',
+  'evaluation-overview': 'EvaluationOverview',
+  'evaluation-sheet-get': 'EvaluationSheetView',
+  'evaluation-sheet-save': 'EvaluationSheetView',
+  'conflicts-declare': 'ConflictOfInterest[]',
+  'conflicts-remove': 'ConflictOfInterest[]',
+  'scores-export': 'ExportedFile',
+  'scores-import': 'ScoreMergeReport',
 };
 
 /** What each error code means for a script author, and the HTTP status it comes with. */
@@ -173,6 +183,33 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
   },
   'opinions-assign': { candidateId: 12, inspectorId: 3 },
   'inspectors-copy': { callId: 3, fromCallId: 1 },
+  'grids-save': {
+    callId: 1,
+    phase: 'dossier',
+    sections: [
+      {
+        key: 'engagement',
+        label: 'Motivation et disponibilité',
+        criteria: [
+          { key: 'motivation', label: 'Motivation et projet', description: '', weight: 2, min: 0, max: 4, levels: [], eliminatory: false, threshold: null, comment: true },
+          { key: 'disponibilite', label: 'Disponibilité (lundi libéré)', description: '', weight: 1, min: 0, max: 4, levels: [], eliminatory: true, threshold: 2, comment: false },
+        ],
+      },
+    ],
+  },
+  'scoring-settings-save': { callId: 1, settings: { visibility: 'apres_soumission', disagreementShare: 0.25 } },
+  'evaluation-sheet-save': {
+    candidateId: 12,
+    phase: 'dossier',
+    scores: [
+      { criterionKey: 'motivation', value: 3, comment: 'Projet clair pour le réseau.' },
+      { criterionKey: 'disponibilite', value: 4, comment: '' },
+    ],
+    comment: '',
+    submit: true,
+  },
+  'conflicts-declare': { candidateId: 12, kind: 'meme_etablissement', note: 'Collègue au lycée Paul Langevin.' },
+  'scores-import': { callId: 1, fileName: 'evaluation-dossier-granet.xlsx', contentBase64: '<le classeur rempli, en base64>', commit: true, choices: { '12:motivation': 'fichier' } },
   'opinions-request': { callId: 1, inspectorId: 3, dueOn: '20/06/2026' },
   'opinions-import': { callId: 1, fileName: 'demande-avis-retour.xlsx', contentBase64: '<le classeur rempli, en base64>', commit: false },
   'opinions-save': {

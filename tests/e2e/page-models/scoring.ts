@@ -154,7 +154,12 @@ export class EvaluationSheetModel {
   async score(criterionLabel: string, value: number) {
     const group = this.criterion(criterionLabel);
     const radio = group.getByRole('radio', { name: new RegExp(`^${value}( —|$)`) });
-    if ((await radio.count()) > 0) await radio.check({ force: true });
+    // DSFR draws each radio's circle in its label, and the inputs of a horizontal scale overlap their
+    // neighbours' labels: a positional click can land on the wrong one. The element's own click is exact.
+    if ((await radio.count()) > 0) {
+      await radio.dispatchEvent('click');
+      await expect(radio).toBeChecked();
+    }
     else await group.getByRole('textbox', { name: /^Note / }).fill(String(value));
   }
   async clearScore(criterionLabel: string) {

@@ -31,14 +31,14 @@ function MembersSection({ call }: { call: Call }) {
   const api = useApp((s) => s.api);
   const loadPeople = useApp((s) => s.loadPeople);
   const notify = useApp((s) => s.notify);
-  const [draft, setDraft] = useState({ name: '', role: 'membre' as MemberRole, email: '' });
+  const [draft, setDraft] = useState({ name: '', role: 'membre' as MemberRole, email: '', etablissement: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await api.invoke('members-save', { callId: call.id, member: draft });
-      setDraft({ name: '', role: 'membre', email: '' });
+      setDraft({ name: '', role: 'membre', email: '', etablissement: '' });
       setErrors({});
       await loadPeople(call.id);
     } catch (error) {
@@ -66,6 +66,7 @@ function MembersSection({ call }: { call: Call }) {
               <th scope="col">Nom</th>
               <th scope="col">Rôle</th>
               <th scope="col">Adresse mail</th>
+              <th scope="col">Établissement</th>
               <th scope="col">
                 <span className="fr-sr-only">Actions</span>
               </th>
@@ -74,7 +75,7 @@ function MembersSection({ call }: { call: Call }) {
           <tbody>
             {members.length === 0 && (
               <tr>
-                <td colSpan={4}>Aucun membre pour l’instant.</td>
+                <td colSpan={5}>Aucun membre pour l’instant.</td>
               </tr>
             )}
             {members.map((m) => (
@@ -82,6 +83,7 @@ function MembersSection({ call }: { call: Call }) {
                 <td>{m.name}</td>
                 <td>{MEMBER_ROLE_LABELS[m.role]}</td>
                 <td>{m.email || '—'}</td>
+                <td>{m.etablissement || '—'}</td>
                 <td>
                   <Button size="small" priority="tertiary no outline" iconId="fr-icon-delete-line" onClick={() => void remove(m.id, m.name)}>
                     Retirer
@@ -102,6 +104,12 @@ function MembersSection({ call }: { call: Call }) {
           ))}
         </Select>
         <Input label="Adresse mail" nativeInputProps={{ value: draft.email, onChange: (e) => setDraft({ ...draft, email: e.target.value }), type: 'email' }} {...fieldState(errors, 'email')} />
+        <Input
+          label="Établissement d’exercice"
+          hintText="Facultatif : sert à proposer les liens d’intérêts."
+          nativeInputProps={{ value: draft.etablissement, onChange: (e) => setDraft({ ...draft, etablissement: e.target.value }) }}
+          {...fieldState(errors, 'etablissement')}
+        />
         <Button type="submit" iconId="fr-icon-add-line">
           Ajouter le membre
         </Button>

@@ -18,7 +18,11 @@ export function CalibrationSection({ overview }: { overview: EvaluationOverview 
         marque la moyenne de la commission. Un membre nettement à gauche ou à droite note plus sévèrement ou plus largement que les autres.
       </p>
       {rows.length === 0 ? (
-        <p>Aucun membre dans la commission de cet appel.</p>
+        <p>
+          {overview.members.length === 0
+            ? 'Aucun membre dans la commission de cet appel.'
+            : 'L’étalonnage compare les notes de tous les membres : il s’affiche pour le secrétariat, ou pour chacun quand l’appel montre toujours les notes (onglet Grilles › Réglages de l’évaluation).'}
+        </p>
       ) : (
         <>
           <CalibrationPlot rows={rows} commission={commission} />
