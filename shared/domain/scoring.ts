@@ -242,34 +242,73 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     set.add(r.memberId);
   }
   const memberSet = new Set(input.memberIds);
-  const byCandidate = new Map<number, { memberId: number; total: number | null; eliminated: number[]; complete: boolean; values: Float64Array }[]>();
-  for (const sheet of input.sheets) {
+  // The sheets that count, their values in one flat array (10,000 × 10 sheets: no allocation per sheet).
+  const kept: number[] = [];
+  for (let s = 0; s < input.sheets.length; s++) {
+    const sheet = input.sheets[s]!;
     if (sheet.status !== 'soumise' || !memberSet.has(sheet.memberId)) continue;
     if (recused.get(sheet.candidateId)?.has(sheet.memberId)) continue;
-    const values = valuesOf(p, sheet.scores);
-    const r = totalOf(p, values);
+    kept.push(s);
+  }
+  const values = new Float64Array(kept.length * n).fill(Number.NaN);
+  const totals = new Float64Array(kept.length).fill(Number.NaN);
+  const complete = new Uint8Array(kept.length);
+  const byCandidate = new Map<number, number[]>();
+  kept.forEach((s, k) => {
+    const sheet = input.sheets[s]!;
+    const base = k * n;
+    const scores = sheet.scores;
+    for (let j = 0; j < scores.length; j++) {
+      const score = scores[j]!;
+      if (score.value === null) continue;
+      // Scores usually come in the grid's order: no lookup needed then.
+      const i = j < n && input.criteria[j]!.key === score.criterionKey ? j : p.keys.get(score.criterionKey);
+      if (i !== undefined) values[base + i] = score.value;
+    }
+    let sum = 0;
+    let weights = 0;
+    let all = 1;
+    for (let i = 0; i < n; i++) {
+      const v = values[base + i]!;
+      if (Number.isNaN(v)) {
+        all = 0;
+        continue;
+      }
+      sum += (p.weight[i]! * (v - p.min[i]!)) / p.span[i]!;
+      weights += p.weight[i]!;
+    }
+    if (weights > 0) totals[k] = (sum / weights) * 20;
+    complete[k] = all;
     let list = byCandidate.get(sheet.candidateId);
     if (!list) byCandidate.set(sheet.candidateId, (list = []));
-    list.push({ memberId: sheet.memberId, total: r.total, eliminated: r.eliminated, complete: r.complete, values });
-  }
+    list.push(k);
+  });
+  const memberOf = (k: number) => input.sheets[kept[k]!]!.memberId;
+  // Most sheets eliminate nothing: they share one empty list rather than 100,000 of them.
+  const none: string[] = [];
+  const eliminatedOf = (k: number) => {
+    let labels: string[] | null = null;
+    for (let i = 0; i < n; i++) if (p.eliminatory[i] === 1 && values[k * n + i]! < p.threshold[i]!) (labels ??= []).push(p.labels[i]!);
+    return labels ?? none;
+  };
 
   // Calibration: each member's totals across the phase.
   const perMember = new Map<number, { sum: number; sq: number; count: number }>();
   let allSum = 0;
   let allSq = 0;
   let allCount = 0;
-  for (const list of byCandidate.values()) {
-    for (const m of list) {
-      if (m.total === null) continue;
-      let s = perMember.get(m.memberId);
-      if (!s) perMember.set(m.memberId, (s = { sum: 0, sq: 0, count: 0 }));
-      s.sum += m.total;
-      s.sq += m.total * m.total;
-      s.count++;
-      allSum += m.total;
-      allSq += m.total * m.total;
-      allCount++;
-    }
+  for (let k = 0; k < kept.length; k++) {
+    const t = totals[k]!;
+    if (Number.isNaN(t)) continue;
+    const memberId = memberOf(k);
+    let s = perMember.get(memberId);
+    if (!s) perMember.set(memberId, (s = { sum: 0, sq: 0, count: 0 }));
+    s.sum += t;
+    s.sq += t * t;
+    s.count++;
+    allSum += t;
+    allSq += t * t;
+    allCount++;
   }
   const stats = (sum: number, sq: number, count: number) => {
     if (count === 0) return { mean: null, sd: null };
@@ -284,22 +323,24 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const exact = new Map(input.memberIds.map((id) => [id, perMember.get(id) ? stats(perMember.get(id)!.sum, perMember.get(id)!.sq, perMember.get(id)!.count) : null]));
 
   const threshold = input.disagreementShare * 20;
+  const none_: number[] = [];
   const candidates: CandidateConsolidation[] = input.candidateIds.map((candidateId) => {
-    const list = byCandidate.get(candidateId) ?? [];
-    const recusedHere = recused.get(candidateId) ?? new Set<number>();
-    const submitted = new Set(list.map((m) => m.memberId));
-    const totals = list.filter((m) => m.total !== null).map((m) => m.total!).sort((a, b) => a - b);
-    const mean = totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : null;
-    const min = totals.length > 0 ? totals[0]! : null;
-    const max = totals.length > 0 ? totals[totals.length - 1]! : null;
+    const list = byCandidate.get(candidateId) ?? none_;
+    const recusedHere = recused.get(candidateId);
+    const sorted: number[] = [];
+    for (const k of list) if (!Number.isNaN(totals[k]!)) sorted.push(totals[k]!);
+    sorted.sort((a, b) => a - b);
+    const mean = sorted.length > 0 ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null;
+    const min = sorted.length > 0 ? sorted[0]! : null;
+    const max = sorted.length > 0 ? sorted[sorted.length - 1]! : null;
     // « Exigé » criteria judged on the members' mean for the criterion.
     const eliminatedBy: string[] = [];
     for (let i = 0; i < n; i++) {
       if (p.eliminatory[i] !== 1) continue;
       let sum = 0;
       let count = 0;
-      for (const m of list) {
-        const v = m.values[i]!;
+      for (const k of list) {
+        const v = values[k * n + i]!;
         if (!Number.isNaN(v)) {
           sum += v;
           count++;
@@ -309,30 +350,31 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     }
     let zSum = 0;
     let zCount = 0;
-    for (const m of list) {
-      const s = exact.get(m.memberId);
-      if (m.total === null || !s || s.mean === null) continue;
-      zSum += s.sd && s.sd > 0 ? (m.total - s.mean) / s.sd : 0;
+    for (const k of list) {
+      if (Number.isNaN(totals[k]!)) continue;
+      const s = exact.get(memberOf(k));
+      if (!s || s.mean === null) continue;
+      zSum += s.sd && s.sd > 0 ? (totals[k]! - s.mean) / s.sd : 0;
       zCount++;
     }
-    const members: MemberTotal[] = list.map((m) => ({
-      memberId: m.memberId,
-      total: m.total === null ? null : round1(m.total),
-      eliminatedBy: m.eliminated.map((i) => p.labels[i]!),
-      complete: m.complete,
+    const members: MemberTotal[] = list.map((k) => ({
+      memberId: memberOf(k),
+      total: Number.isNaN(totals[k]!) ? null : round1(totals[k]!),
+      eliminatedBy: eliminatedOf(k),
+      complete: complete[k] === 1,
     }));
     return {
       candidateId,
       members,
       mean: mean === null ? null : round1(mean),
-      median: totals.length > 0 ? round1(median(totals)!) : null,
+      median: sorted.length > 0 ? round1(median(sorted)!) : null,
       min: min === null ? null : round1(min),
       max: max === null ? null : round1(max),
       spread: min === null || max === null ? null : round1(max - min),
       disagreement: min !== null && max !== null && max - min > threshold,
       eliminatedBy,
-      missing: input.memberIds.filter((id) => !recusedHere.has(id) && !submitted.has(id)),
-      recused: input.memberIds.filter((id) => recusedHere.has(id)),
+      missing: input.memberIds.filter((id) => !recusedHere?.has(id) && !list.some((k) => memberOf(k) === id)),
+      recused: recusedHere ? input.memberIds.filter((id) => recusedHere.has(id)) : [],
       normalized: zCount > 0 ? Math.round((zSum / zCount) * 100) / 100 : null,
       rank: null,
       normalizedRank: null,
