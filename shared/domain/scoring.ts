@@ -283,12 +283,16 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     if (!list) byCandidate.set(sheet.candidateId, (list = []));
     list.push(k);
   });
-  const memberOf = (k: number) => input.sheets[kept[k]!]!.memberId;
+  const memberIdOf = Int32Array.from(kept, (s) => input.sheets[s]!.memberId);
+  const memberOf = (k: number) => memberIdOf[k]!;
+  // Usually one or two « exigé » criteria: only they are looked at for eliminations.
+  const eliminatoryIndexes: number[] = [];
+  for (let i = 0; i < n; i++) if (p.eliminatory[i] === 1) eliminatoryIndexes.push(i);
   // Most sheets eliminate nothing: they share one empty list rather than 100,000 of them.
   const none: string[] = [];
   const eliminatedOf = (k: number) => {
     let labels: string[] | null = null;
-    for (let i = 0; i < n; i++) if (p.eliminatory[i] === 1 && values[k * n + i]! < p.threshold[i]!) (labels ??= []).push(p.labels[i]!);
+    for (const i of eliminatoryIndexes) if (values[k * n + i]! < p.threshold[i]!) (labels ??= []).push(p.labels[i]!);
     return labels ?? none;
   };
 
@@ -335,8 +339,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     const max = sorted.length > 0 ? sorted[sorted.length - 1]! : null;
     // « Exigé » criteria judged on the members' mean for the criterion.
     const eliminatedBy: string[] = [];
-    for (let i = 0; i < n; i++) {
-      if (p.eliminatory[i] !== 1) continue;
+    for (const i of eliminatoryIndexes) {
       let sum = 0;
       let count = 0;
       for (const k of list) {
