@@ -500,17 +500,17 @@ export const methods = {
     errors: ['not_found'],
   }),
   'grids-save': method<{ saved: boolean; grid: Grid; impacts: GridImpact[] }>()({
-    args: z.object({ callId: id, phase, sections: z.array(sectionSchema).max(20), acceptImpacts: z.boolean().optional() }),
+    args: z.object({ callId: id, phase, sections: z.array(sectionSchema).max(20), acceptImpacts: z.number().int().min(0).optional() }),
     mutates: true,
     summary:
-      'Enregistre une grille. Si le changement rend caduques des notes déjà données (critère retiré, échelle réduite), rien n’est écrit et les conséquences sont rendues (`saved: false`) ; avec `acceptImpacts`, la grille est enregistrée et ces notes sont effacées.',
-    errors: ['validation', 'not_found'],
+      'Enregistre une grille (président ou secrétariat). Si le changement rend caduques des notes déjà données (critère retiré, échelle changée) ou des fiches soumises (critère ajouté), rien n’est écrit et les conséquences sont rendues (`saved: false`) ; avec `acceptImpacts` égal au total des conséquences acceptées, la grille est enregistrée, ces notes effacées et ces fiches remises en brouillon.',
+    errors: ['validation', 'not_found', 'forbidden'],
   }),
   'scoring-settings-save': method<ScoringSettings>()({
     args: z.object({ callId: id, settings: z.object({ visibility: z.enum(VISIBILITY), disagreementShare: z.number().min(0.05).max(1) }) }),
     mutates: true,
     summary: 'Quand un membre voit les notes des autres (après avoir soumis, toujours, jamais avant la délibération) et à partir de quel écart les notes divergent.',
-    errors: ['validation', 'not_found'],
+    errors: ['validation', 'not_found', 'forbidden'],
   }),
   'evaluation-overview': method<EvaluationOverview>()({
     args: z.object({ callId: id, phase }),

@@ -13,7 +13,7 @@ import type {
   Phase,
   ScoreSheet,
 } from '../model/scoring.js';
-import { cleanMultiline, cleanText } from './text.js';
+import { cleanMultiline, cleanText, foldText } from './text.js';
 
 export const GRID_LIMITS = { label: 300, description: 2000, maxPoints: 100, maxWeight: 100 } as const;
 
@@ -28,6 +28,7 @@ export type GridCheck = { ok: true; value: GridSection[] } | { ok: false; errors
 export function checkGrid(sections: readonly GridSection[]): GridCheck {
   const errors: FieldErrors = {};
   const keys = new Set<string>();
+  const labels = new Set<string>();
   const cleaned = sections.map((section, i) => {
     const at = `sections.${i}`;
     const label = cleanText(section.label);
@@ -66,32 +67,62 @@ export function checkGrid(sections: readonly GridSection[]): GridCheck {
       return criterion;
     });
     if (criteria.length === 0) errors[`${at}.criteria`] = 'Une section compte au moins un critère.';
+    criteria.forEach((criterion, j) => {
+      const label = foldText(criterion.label);
+      if (label && labels.has(label)) errors[`${at}.criteria.${j}.label`] = `Deux critères portent le libellé « ${criterion.label} » : distinguez-les (les classeurs d’évaluation les repèrent par leur libellé).`;
+      labels.add(label);
+    });
     return { key: section.key.trim() || `section-${i + 1}`, label, criteria };
   });
+  if (Object.keys(errors).length === 0 && cleaned.length > 0 && criteriaOf(cleaned).every((c) => c.weight === 0)) {
+    errors['sections.0.criteria.0.weight'] = 'Au moins un critère doit peser : sinon aucun total ne peut être calculé.';
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: cleaned };
 }
 
-/** What a new grid would do to the scores already given (values per criterion key). */
-export function gridImpacts(previous: readonly GridSection[], next: readonly GridSection[], given: ReadonlyMap<string, readonly number[]>): GridImpact[] {
+function erased(n: number, what = ''): string {
+  return n > 1 ? `${n} notes déjà données${what} seraient effacées` : `1 note déjà donnée${what} serait effacée`;
+}
+
+/**
+ * What a new grid would do to what members already did: scores of a criterion removed or whose scale changes
+ * (a 3 on 0–4 does not mean a 3 on 0–20: they are erased, never silently reread), and submitted sheets a new
+ * criterion leaves incomplete (they go back to draft). `given`: values per criterion key.
+ */
+export function gridImpacts(
+  previous: readonly GridSection[],
+  next: readonly GridSection[],
+  given: ReadonlyMap<string, readonly number[]>,
+  submittedSheets = 0,
+): GridImpact[] {
   const nextByKey = new Map(criteriaOf(next).map((c) => [c.key, c]));
+  const previousKeys = new Set(criteriaOf(previous).map((c) => c.key));
   const impacts: GridImpact[] = [];
   for (const old of criteriaOf(previous)) {
     const values = given.get(old.key) ?? [];
     if (values.length === 0) continue;
     const now = nextByKey.get(old.key);
     if (!now) {
-      impacts.push({ criterionKey: old.key, label: old.label, affectedScores: values.length, kind: 'removed', message: `« ${old.label} » est retiré : ${values.length} note(s) déjà données seraient effacées.` });
-      continue;
-    }
-    const outside = values.filter((v) => v < now.min || v > now.max).length;
-    if (outside > 0) {
+      impacts.push({ criterionKey: old.key, label: old.label, affectedScores: values.length, kind: 'removed', message: `« ${old.label} » est retiré : ${erased(values.length)}.` });
+    } else if (now.min !== old.min || now.max !== old.max) {
       impacts.push({
         criterionKey: old.key,
         label: now.label,
-        affectedScores: outside,
-        kind: 'out_of_scale',
-        message: `« ${now.label} » passe sur ${now.min}–${now.max} : ${outside} note(s) déjà données sortent de l’échelle et seraient effacées.`,
+        affectedScores: values.length,
+        kind: 'rescaled',
+        message: `« ${now.label} » passe de ${old.min}–${old.max} à ${now.min}–${now.max} : ${erased(values.length, ' sur l’ancienne échelle')}.`,
+      });
+    }
+  }
+  if (submittedSheets > 0) {
+    for (const added of criteriaOf(next).filter((c) => !previousKeys.has(c.key))) {
+      impacts.push({
+        criterionKey: added.key,
+        label: added.label,
+        affectedScores: submittedSheets,
+        kind: 'added',
+        message: `« ${added.label} » est ajouté : ${submittedSheets > 1 ? `${submittedSheets} fiches déjà soumises reviendraient` : '1 fiche déjà soumise reviendrait'} au brouillon, à compléter.`,
       });
     }
   }
@@ -102,7 +133,10 @@ export function gridImpacts(previous: readonly GridSection[], next: readonly Gri
 export function checkScores(criteria: readonly Criterion[], scores: readonly CriterionScore[], submit: boolean): FieldErrors {
   const errors: FieldErrors = {};
   const byKey = new Map(scores.map((s) => [s.criterionKey, s]));
+  const seen = new Set<string>();
   for (const s of scores) {
+    if (seen.has(s.criterionKey)) errors[`scores.${s.criterionKey}`] = `Le critère « ${s.criterionKey} » est noté deux fois.`;
+    seen.add(s.criterionKey);
     if (!criteria.some((c) => c.key === s.criterionKey)) errors[`scores.${s.criterionKey}`] = `Critère inconnu : « ${s.criterionKey} » (la grille a changé ?).`;
   }
   for (const c of criteria) {
@@ -215,13 +249,14 @@ function median(sorted: readonly number[]): number | null {
 }
 
 /** Competition ranking (1, 1, 3) by descending value; null values are not ranked. */
-function rankBy<T>(items: readonly T[], value: (item: T) => number | null): Map<T, number> {
+function rankBy<T>(items: readonly T[], value: (item: T) => number | null, decimals = 1): Map<T, number> {
+  const shown = (x: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
   const ranked = items.filter((i) => value(i) !== null).sort((a, b) => value(b)! - value(a)!);
   const ranks = new Map<T, number>();
   ranked.forEach((item, i) => {
     const previous = ranked[i - 1];
     // Ties on the shown value (one decimal) share their rank.
-    ranks.set(item, previous !== undefined && round1(value(previous)!) === round1(value(item)!) ? ranks.get(previous)! : i + 1);
+    ranks.set(item, previous !== undefined && shown(value(previous)!) === shown(value(item)!) ? ranks.get(previous)! : i + 1);
   });
   return ranks;
 }
@@ -289,7 +324,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const eliminatoryIndexes: number[] = [];
   for (let i = 0; i < n; i++) if (p.eliminatory[i] === 1) eliminatoryIndexes.push(i);
   // Most sheets eliminate nothing: they share one empty list rather than 100,000 of them.
-  const none: string[] = [];
+  const none = Object.freeze([]) as unknown as string[];
   const eliminatedOf = (k: number) => {
     let labels: string[] | null = null;
     for (const i of eliminatoryIndexes) if (values[k * n + i]! < p.threshold[i]!) (labels ??= []).push(p.labels[i]!);
@@ -327,7 +362,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const exact = new Map(input.memberIds.map((id) => [id, perMember.get(id) ? stats(perMember.get(id)!.sum, perMember.get(id)!.sq, perMember.get(id)!.count) : null]));
 
   const threshold = input.disagreementShare * 20;
-  const none_: number[] = [];
+  const none_ = Object.freeze([]) as unknown as number[];
   const candidates: CandidateConsolidation[] = input.candidateIds.map((candidateId) => {
     const list = byCandidate.get(candidateId) ?? none_;
     const recusedHere = recused.get(candidateId);
@@ -385,7 +420,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   });
   const rankable = candidates.filter((c) => c.eliminatedBy.length === 0);
   const raw = rankBy(rankable, (c) => c.mean);
-  const normalized = rankBy(rankable, (c) => c.normalized);
+  const normalized = rankBy(rankable, (c) => c.normalized, 2);
   for (const c of rankable) {
     c.rank = raw.get(c) ?? null;
     c.normalizedRank = normalized.get(c) ?? null;

@@ -45,9 +45,9 @@ export interface Grid {
 export interface GridImpact {
   criterionKey: string;
   label: string;
-  /** Scores given on a criterion removed, or now out of its scale. */
+  /** Scores given on a criterion removed or rescaled (erased), or sheets already submitted that a new criterion leaves incomplete. */
   affectedScores: number;
-  kind: 'removed' | 'out_of_scale';
+  kind: 'removed' | 'rescaled' | 'added';
   message: string;
 }
 

@@ -29,7 +29,8 @@ async function laptop(actor: Actor) {
   const t = makeServices({ actor });
   await t.call('demo-open', {});
   const callId = (await t.call('calls-list', {})).find((c) => c.reference === 'IPR-CSTI-RT-2026')!.id;
-  const saved = await t.call('grids-save', { callId, phase: 'dossier', sections: GRID });
+  // The grid is the organisers' (president or secretariat).
+  const saved = await t.call('grids-save', { callId, phase: 'dossier', sections: GRID }, SECRETARIAT);
   expect(saved.saved).toBe(true);
   const rows = await t.call('candidates-list', { callId });
   const id = (nom: string) => rows.find((r) => r.nom === nom)!.id;
@@ -169,7 +170,8 @@ describe('a member’s sheet', () => {
     expect(view.others).toEqual([]);
     expect(view.othersHiddenReason).toBe('Les notes des autres membres s’affichent quand vous avez soumis votre propre évaluation.');
     const masked = (await a.t.call('evaluation-overview', { callId: a.callId, phase: 'dossier' })).consolidation.candidates.find((c) => c.candidateId === a.id('ARNAUD'))!;
-    expect(masked).toMatchObject({ hidden: true, mean: null, members: [] });
+    // Hidden: the figures, never who has submitted (completeness stays right).
+    expect(masked).toMatchObject({ hidden: true, mean: null, rank: null, members: [{ memberId: a.member(BELKACEM.name), total: null }] });
 
     const wrong = await expectError(score(a.t, a.id('ARNAUD'), 5, null, true), 'validation');
     expect(wrong.fieldErrors).toEqual({ 'scores.c1': '« Connaissance du réseau » : une note entière de 0 à 4.', 'scores.c2': 'Notez « Disponibilité » avant de soumettre.' });
@@ -218,21 +220,56 @@ describe('conflicts of interest', () => {
 });
 
 describe('changing a grid', () => {
-  it('warns before invalidating scores, and erases only them when told to go on', async () => {
+  it('warns before invalidating scores, and erases only them when the very consequences shown are accepted', async () => {
     const a = await laptop(GRANET);
     await score(a.t, a.id('ARNAUD'), 4, 3);
+    // The president (an organiser) changes the grid; a member may not.
+    const president: Actor = { name: PRESIDENT_NAME, email: 'helene.vasseur@ac-aix-marseille.example' };
     const narrower = structuredClone(GRID);
-    narrower[0]!.criteria[1]!.max = 2; // c2 on 0–2: the 3 falls out
+    narrower[0]!.criteria[1]!.max = 2; // c2 on 0–2: its scores were given on 0–4
     narrower[0]!.criteria[1]!.threshold = 1;
-    const warned = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: narrower });
-    expect(warned).toMatchObject({ saved: false, impacts: [{ criterionKey: 'c2', kind: 'out_of_scale', affectedScores: 1 }] });
-    expect(warned.impacts[0]!.message).toBe('« Disponibilité » passe sur 0–2 : 1 note(s) déjà données sortent de l’échelle et seraient effacées.');
+    const refused = await expectError(a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: narrower }), 'forbidden');
+    expect(refused.message).toBe('Seuls la présidence et le secrétariat peuvent modifier la grille.');
+    const warned = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: narrower }, president);
+    expect(warned).toMatchObject({ saved: false, impacts: [{ criterionKey: 'c2', kind: 'rescaled', affectedScores: 1 }] });
+    expect(warned.impacts[0]!.message).toBe('« Disponibilité » passe de 0–4 à 0–2 : 1 note déjà donnée sur l’ancienne échelle serait effacée.');
     expect((await a.t.call('grids-get', { callId: a.callId, phase: 'dossier' })).sections[0]!.criteria[1]!.max).toBe(4);
 
-    const saved = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: narrower, acceptImpacts: true });
+    // Accepting « 1 » while the grid now also removes c1 (1 more score): warned again, nothing written.
+    const more = structuredClone(narrower);
+    more[0]!.criteria.splice(0, 1);
+    const again = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: more, acceptImpacts: 1 }, president);
+    expect(again.saved).toBe(false);
+    expect(again.impacts.map((i) => i.kind).sort()).toEqual(['removed', 'rescaled']);
+
+    const saved = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: narrower, acceptImpacts: 1 }, president);
     expect(saved.saved).toBe(true);
     const sheet = (await a.t.call('evaluation-sheet-get', { candidateId: a.id('ARNAUD'), phase: 'dossier' })).mine!;
     expect(sheet.scores.map((s) => [s.criterionKey, s.value])).toEqual([['c1', 4]]);
+  });
+
+  it('warns that a new criterion sends submitted sheets back to draft, and does so once accepted', async () => {
+    const a = await laptop(GRANET);
+    await score(a.t, a.id('ARNAUD'), 4, 3);
+    const wider = structuredClone(GRID);
+    wider[0]!.criteria.push({ key: 'c3', label: 'Projet', description: '', weight: 1, min: 0, max: 4, levels: [], eliminatory: false, threshold: null, comment: false });
+    const president: Actor = { name: PRESIDENT_NAME, email: 'helene.vasseur@ac-aix-marseille.example' };
+    const warned = await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: wider }, president);
+    expect(warned.impacts).toEqual([
+      { criterionKey: 'c3', label: 'Projet', affectedScores: 1, kind: 'added', message: '« Projet » est ajouté : 1 fiche déjà soumise reviendrait au brouillon, à compléter.' },
+    ]);
+    await a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: wider, acceptImpacts: 1 }, president);
+    expect((await a.t.call('evaluation-sheet-get', { candidateId: a.id('ARNAUD'), phase: 'dossier' })).mine?.status).toBe('brouillon');
+  });
+
+  it('keeps a member’s workbook and the call’s settings out of other members’ hands', async () => {
+    const a = await laptop(GRANET);
+    await a.t.call('evaluation-sheet-save', { candidateId: a.id('ARNAUD'), phase: 'dossier', scores: [{ criterionKey: 'c1', value: 1, comment: 'brouillon' }], comment: '', submit: false }, BELKACEM);
+    await expectError(a.t.call('scores-export', { callId: a.callId, phase: 'dossier', memberId: a.member(BELKACEM.name) }), 'forbidden');
+    await expectError(a.t.call('scoring-settings-save', { callId: a.callId, settings: { visibility: 'toujours', disagreementShare: 0.25 } }), 'forbidden');
+    // The secretariat sees submitted sheets, never a draft.
+    const overview = await a.t.call('evaluation-overview', { callId: a.callId, phase: 'dossier' }, SECRETARIAT);
+    expect(overview.visibleSheets.filter((s) => s.memberId === a.member(BELKACEM.name))).toEqual([]);
   });
 
   it('refuses an incoherent grid with French messages on the fields', async () => {
@@ -241,7 +278,7 @@ describe('changing a grid', () => {
     bad[0]!.criteria[0]!.max = 0;
     bad[0]!.criteria[1]!.threshold = 7;
     bad[0]!.criteria[1]!.label = '';
-    const error = await expectError(a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: bad }), 'validation');
+    const error = await expectError(a.t.call('grids-save', { callId: a.callId, phase: 'dossier', sections: bad }, SECRETARIAT), 'validation');
     expect(error.fieldErrors).toEqual({
       'sections.0.criteria.0.max': 'La note maximale doit dépasser la note minimale.',
       'sections.0.criteria.1.label': 'Le libellé du critère est obligatoire.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, consolidate, gridImpacts, memberTotal, type ConsolidationInput } from '../../shared/domain/scoring.js';
+import { checkGrid, checkScores, consolidate, gridImpacts, memberTotal, type ConsolidationInput } from '../../shared/domain/scoring.js';
 import type { Criterion } from '../../shared/model/scoring.js';
 
 const c = (key: string, options: Partial<Criterion> = {}): Criterion => ({
@@ -98,12 +98,29 @@ describe('checkScores and gridImpacts', () => {
     expect(checkScores(CRITERIA, [{ criterionKey: 'zz', value: 1, comment: '' }], false)).toEqual({ 'scores.zz': 'Critère inconnu : « zz » (la grille a changé ?).' });
   });
 
-  it('says which scores a new grid would invalidate', () => {
+  it('says which scores a new grid would invalidate, and which submitted sheets it would reopen', () => {
     const before = [{ key: 's', label: 'S', criteria: CRITERIA }];
-    const after = [{ key: 's', label: 'S', criteria: [c('a', { max: 2 }), c('n', { min: 0, max: 20 })] }];
-    expect(gridImpacts(before, after, new Map([['a', [1, 3, 4]], ['b', [2]], ['n', [20]]]))).toEqual([
-      { criterionKey: 'a', label: 'A', affectedScores: 2, kind: 'out_of_scale', message: '« A » passe sur 0–2 : 2 note(s) déjà données sortent de l’échelle et seraient effacées.' },
-      { criterionKey: 'b', label: 'B', affectedScores: 1, kind: 'removed', message: '« B » est retiré : 1 note(s) déjà données seraient effacées.' },
+    const after = [{ key: 's', label: 'S', criteria: [c('a', { max: 20 }), c('n', { min: 0, max: 20 }), c('z')] }];
+    expect(gridImpacts(before, after, new Map([['a', [1, 3, 4]], ['b', [2]], ['n', [20]]]), 2)).toEqual([
+      // 0–4 → 0–20 keeps every value « in range » but changes what it means: erased, never reread.
+      { criterionKey: 'a', label: 'A', affectedScores: 3, kind: 'rescaled', message: '« A » passe de 0–4 à 0–20 : 3 notes déjà données sur l’ancienne échelle seraient effacées.' },
+      { criterionKey: 'b', label: 'B', affectedScores: 1, kind: 'removed', message: '« B » est retiré : 1 note déjà donnée serait effacée.' },
+      { criterionKey: 'z', label: 'Z', affectedScores: 2, kind: 'added', message: '« Z » est ajouté : 2 fiches déjà soumises reviendraient au brouillon, à compléter.' },
     ]);
+    expect(gridImpacts(before, before, new Map([['a', [1]]]), 5)).toEqual([]);
+  });
+});
+
+describe('checkGrid', () => {
+  const section = (criteria: Criterion[]) => [{ key: 's', label: 'Section', criteria }];
+  it('refuses two criteria with the same label and a grid where nothing weighs', () => {
+    expect(checkGrid(section([c('a', { label: 'Motivation' }), c('b', { label: ' motivation ' })]))).toMatchObject({
+      ok: false,
+      errors: { 'sections.0.criteria.1.label': expect.stringMatching(/^Deux critères portent le libellé/) },
+    });
+    expect(checkGrid(section([c('a', { weight: 0 }), c('b', { weight: 0 })]))).toEqual({
+      ok: false,
+      errors: { 'sections.0.criteria.0.weight': 'Au moins un critère doit peser : sinon aucun total ne peut être calculé.' },
+    });
   });
 });

@@ -138,7 +138,21 @@ export function valuesByCriterion(db: Db, callId: number, phase: Phase): Map<str
   return byKey;
 }
 
-/** Removes the scores a grid change invalidates: a criterion removed, or values outside its new scale. */
+/** Submitted sheets of a call and phase (a new criterion would leave them incomplete). */
+export function submittedSheetCount(db: Db, callId: number, phase: Phase): number {
+  return (stmt(db, "SELECT COUNT(*) AS n FROM score_sheets s JOIN candidates c ON c.id = s.candidate_id WHERE c.call_id = ? AND s.phase = ? AND s.status = 'soumise'").get(callId, phase) as { n: number }).n;
+}
+
+/** Puts the submitted sheets of a call and phase back to draft (a criterion was added: they must be completed). */
+export function reopenSubmittedSheets(db: Db, callId: number, phase: Phase, at: IsoInstant): void {
+  stmt(
+    db,
+    `UPDATE score_sheets SET status = 'brouillon', submitted_at = NULL, revision = revision + 1, updated_at = ?
+      WHERE phase = ? AND status = 'soumise' AND candidate_id IN (SELECT id FROM candidates WHERE call_id = ?)`,
+  ).run(at, phase, callId);
+}
+
+/** Removes the scores a grid change invalidates: a criterion removed or rescaled (`keep` holds the others). */
 export function deleteInvalidScores(db: Db, callId: number, phase: Phase, keep: ReadonlyMap<string, { min: number; max: number }>): number {
   const rows = stmt(
     db,

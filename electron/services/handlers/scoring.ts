@@ -37,8 +37,10 @@ import {
   removeConflict,
   saveGrid,
   saveSettings,
+  reopenSubmittedSheets,
   saveSheet,
   sheetOf,
+  submittedSheetCount,
   sheetsOfCall,
   valuesByCriterion,
 } from '../db/scoring-repo.js';
@@ -95,9 +97,9 @@ function suggestionsOf(files: readonly CandidateFile[], members: readonly Member
   return suggestions;
 }
 
-/** Figures hidden from a member who may not see others' scores yet (only completeness stays). */
+/** Figures hidden from a member who may not see others' scores yet (only who has submitted stays). */
 function masked(c: CandidateConsolidation): CandidateConsolidation {
-  return { ...c, members: [], mean: null, median: null, min: null, max: null, spread: null, disagreement: false, eliminatedBy: [], normalized: null, rank: null, normalizedRank: null, hidden: true };
+  return { ...c, members: c.members.map((m) => ({ memberId: m.memberId, total: null, eliminatedBy: [], complete: m.complete })), mean: null, median: null, min: null, max: null, spread: null, disagreement: false, eliminatedBy: [], normalized: null, rank: null, normalizedRank: null, hidden: true };
 }
 
 export function evaluationOverview(ctx: HandlerContext, callId: number, phase: Phase): EvaluationOverview {
@@ -122,6 +124,10 @@ export function evaluationOverview(ctx: HandlerContext, callId: number, phase: P
   const mine = new Map(sheets.filter((s) => s.memberId === me?.id).map((s) => [s.candidateId, s]));
   const visibleFor = (candidateId: number) => othersVisible(settings, me, mine.get(candidateId) ?? null).visible;
   const everything = !me || !SCORING_ROLES.has(me.role) || settings.visibility === 'toujours';
+  const recusedPairs = new Set(conflicts.map((c) => `${c.candidateId}:${c.memberId}`));
+  const anyMasked = files.some((f) => !visibleFor(f.id));
+  // A rank among candidates some of whom are hidden would tell how the hidden ones score: no ranks then.
+  const unranked = (c: CandidateConsolidation) => (anyMasked ? { ...c, rank: null, normalizedRank: null } : c);
   return {
     callId,
     phase,
@@ -131,14 +137,17 @@ export function evaluationOverview(ctx: HandlerContext, callId: number, phase: P
     candidates: files.map((f) => ({ id: f.id, nom: f.nom, prenom: f.prenom, discipline: f.discipline, etablissement: f.etablissement })),
     consolidation: {
       ...consolidation,
-      candidates: consolidation.candidates.map((c) => (visibleFor(c.candidateId) ? c : masked(c))),
+      candidates: consolidation.candidates.map((c) => unranked(visibleFor(c.candidateId) ? c : masked(c))),
       calibration: everything ? consolidation.calibration : [],
       commission: everything ? consolidation.commission : { count: 0, mean: null, sd: null },
     },
     conflicts,
     suggestions: suggestionsOf(files, members, new Set(conflicts.map((c) => `${c.candidateId}:${c.memberId}`))),
     me: me?.id ?? null,
-    visibleSheets: sheets.filter((s) => s.memberId === me?.id || visibleFor(s.candidateId)),
+    // Own sheets, and others' submitted sheets when visible; never a draft, never a recused member's.
+    visibleSheets: sheets.filter(
+      (s) => s.memberId === me?.id || (s.status === 'soumise' && !recusedPairs.has(`${s.candidateId}:${s.memberId}`) && visibleFor(s.candidateId)),
+    ),
   };
 }
 
@@ -153,7 +162,7 @@ function sheetView(ctx: HandlerContext, candidateId: number, phase: Phase): Eval
   const names = new Map(members.map((m) => [m.id, m.name]));
   const others = visibility.visible
     ? sheetsOfCall(ctx.db, file.callId, phase)
-        .filter((s) => s.candidateId === candidateId && s.memberId !== me?.id && s.status === 'soumise')
+        .filter((s) => s.candidateId === candidateId && s.memberId !== me?.id && s.status === 'soumise' && !isRecused(ctx.db, candidateId, s.memberId))
         .map((s) => ({ ...s, memberName: names.get(s.memberId) ?? '' }))
     : [];
   return {
@@ -175,6 +184,14 @@ function requireScorer(ctx: HandlerContext, callId: number): Member {
   if (!me) throw new AppError('forbidden', 'Vous n’êtes pas membre de cette commission (Réglages › Qui suis-je) : vous ne pouvez pas évaluer.');
   if (!SCORING_ROLES.has(me.role)) throw new AppError('forbidden', 'Le secrétariat organise la commission mais n’évalue pas les candidats.');
   return me;
+}
+
+/** Grids and settings belong to whoever organises the commission: its president or the secretariat (not a member who scores). */
+function requireOrganiser(ctx: HandlerContext, callId: number, what: string): void {
+  const me = meIn(ctx, listMembers(ctx.db, callId));
+  if (me && SCORING_ROLES.has(me.role) && me.role !== 'president') {
+    throw new AppError('forbidden', `Seuls la présidence et le secrétariat peuvent ${what}.`);
+  }
 }
 
 function cleanScores(scores: readonly CriterionScore[]): CriterionScore[] {
@@ -208,7 +225,7 @@ async function scoringWorkbook(ctx: HandlerContext, call: Call, grid: Grid, memb
   const columns: ColumnSpec[] = [
     ...IDENTITY_HEADERS.map((header) => ({ header, kind: 'text' as const })),
     ...criteria.map((c) => ({ header: criterionHeader(c), kind: 'number' as const, wholeRange: { min: c.min, max: c.max }, width: 18 })),
-    { header: COMMENT_HEADER, kind: 'text', width: 50 },
+    { header: COMMENT_HEADER, kind: 'text', width: 50, wrap: true },
     { header: DONE_HEADER, kind: 'text', list: ['Oui', 'Non'] },
   ];
   const rows = files.map((f) => {
@@ -263,7 +280,7 @@ interface ParsedScoreFile {
   phase: Phase;
   lines: ScoreMergeLine[];
   /** Per candidate: the file's values, comment and « terminée ». */
-  rows: Map<number, { values: Map<string, number>; comment: string; done: boolean }>;
+  rows: Map<number, { values: Map<string, number>; comment: string; done: boolean; unchangedSinceExport: boolean }>;
 }
 
 function parseScoreWorkbook(ctx: HandlerContext, call: Call, fileName: string, workbook: WorkbookData): ParsedScoreFile {
@@ -364,7 +381,7 @@ function parseScoreWorkbook(ctx: HandlerContext, call: Call, fileName: string, w
       }
       lines.push({ ...base, fileValue: value, state, message, conflictKey: state === 'conflit' ? `${candidateId}:${criterion.key}` : null });
     }
-    rows.set(candidateId, { values, comment: cell(row, COMMENT_HEADER), done: foldText(cell(row, DONE_HEADER)) === 'oui' });
+    rows.set(candidateId, { values, comment: cell(row, COMMENT_HEADER), done: foldText(cell(row, DONE_HEADER)) === 'oui', unchangedSinceExport });
   }
   return { member, phase, lines, rows };
 }
@@ -388,20 +405,35 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
     },
     'grids-save': ({ callId, phase, sections, acceptImpacts }, ctx) => {
       getCall(ctx.db, callId);
+      requireOrganiser(ctx, callId, 'modifier la grille');
       const checked = checkGrid(sections);
       if (!checked.ok) throw new AppError('validation', 'La grille contient des erreurs : corrigez les champs signalés. Rien n’a été enregistré.', checked.errors);
       const current = getGrid(ctx.db, callId, phase);
-      const impacts = gridImpacts(current.sections, checked.value, valuesByCriterion(ctx.db, callId, phase));
-      if (impacts.length > 0 && !acceptImpacts) return { saved: false, grid: current, impacts };
+      const impacts = gridImpacts(current.sections, checked.value, valuesByCriterion(ctx.db, callId, phase), submittedSheetCount(ctx.db, callId, phase));
+      const total = impacts.reduce((n, i) => n + i.affectedScores, 0);
+      // The person accepted a number of consequences: if the grid changed since, they are shown again.
+      if (impacts.length > 0 && acceptImpacts !== total) return { saved: false, grid: current, impacts };
       if (impacts.length > 0) {
-        deleteInvalidScores(ctx.db, callId, phase, new Map(criteriaOf(checked.value).map((c) => [c.key, { min: c.min, max: c.max }])));
+        const previous = new Map(criteriaOf(current.sections).map((c) => [c.key, c]));
+        const keep = new Map(
+          criteriaOf(checked.value)
+            .filter((c) => {
+              const old = previous.get(c.key);
+              return !old || (old.min === c.min && old.max === c.max);
+            })
+            .map((c) => [c.key, { min: c.min, max: c.max }]),
+        );
+        deleteInvalidScores(ctx.db, callId, phase, keep);
+        if (impacts.some((i) => i.kind === 'added')) reopenSubmittedSheets(ctx.db, callId, phase, ctx.now().toISOString());
       }
       saveGrid(ctx.db, callId, phase, checked.value, ctx.now().toISOString());
       ctx.record({ entity: 'calls', entityId: callId, callId });
+      ctx.record({ entity: 'candidates', entityId: null, callId });
       return { saved: true, grid: getGrid(ctx.db, callId, phase), impacts };
     },
     'scoring-settings-save': ({ callId, settings }, ctx) => {
       getCall(ctx.db, callId);
+      requireOrganiser(ctx, callId, 'changer les réglages de l’évaluation');
       saveSettings(ctx.db, callId, settings);
       ctx.record({ entity: 'calls', entityId: callId, callId });
       return getSettings(ctx.db, callId);
@@ -444,7 +476,11 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
     'conflicts-declare': ({ candidateId, memberId, kind, note }, ctx) => {
       const file = getCandidate(ctx.db, candidateId);
       const members = listMembers(ctx.db, file.callId);
-      const member = memberId !== undefined ? getMember(ctx.db, memberId) : meIn(ctx, members);
+      const me = meIn(ctx, members);
+      const member = memberId !== undefined ? getMember(ctx.db, memberId) : me;
+      if (member && me && member.id !== me.id && SCORING_ROLES.has(me.role) && me.role !== 'president') {
+        throw new AppError('forbidden', 'Un membre déclare ses propres liens d’intérêts ; la présidence ou le secrétariat peuvent le faire pour un autre.');
+      }
       if (!member) throw new AppError('forbidden', 'Vous n’êtes pas membre de cette commission (Réglages › Qui suis-je) : indiquez pour quel membre déclarer le lien.');
       if (member.callId !== file.callId) throw new AppError('validation', 'Ce membre ne siège pas dans la commission de cet appel.');
       const cleanNote = cleanMultiline(note);
@@ -463,6 +499,10 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
       const call = getCall(ctx.db, callId);
       const member = getMember(ctx.db, memberId);
       if (member.callId !== callId) throw new AppError('not_found', 'Ce membre ne siège pas dans la commission de cet appel.');
+      const me = meIn(ctx, listMembers(ctx.db, callId));
+      if (me && SCORING_ROLES.has(me.role) && me.id !== member.id) {
+        throw new AppError('forbidden', 'Un membre n’exporte que son propre classeur : il contient ses notes, même en brouillon.');
+      }
       const grid = getGrid(ctx.db, callId, phase);
       if (criteriaOf(grid.sections).length === 0) throw new AppError('validation', `La grille « ${PHASE_LABELS[phase]} » de cet appel est vide : préparez-la avant d’exporter.`);
       const conflicts = new Set(conflictsOfCall(ctx.db, callId).filter((c) => c.memberId === memberId).map((c) => c.candidateId));
@@ -478,6 +518,10 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
       apply({ callId, fileName, commit, choices }, { workbook }, ctx) {
         const call = getCall(ctx.db, callId);
         const parsed = parseScoreWorkbook(ctx, call, fileName, workbook);
+        const me = meIn(ctx, listMembers(ctx.db, callId));
+        if (me && SCORING_ROLES.has(me.role) && me.role !== 'president' && me.id !== parsed.member.id) {
+          throw new AppError('forbidden', `Ce classeur est celui de ${parsed.member.name} : seuls ce membre, la présidence ou le secrétariat peuvent l’importer.`);
+        }
         const counts: Record<MergeState, number> = { nouveau: 0, identique: 0, modifie: 0, conflit: 0, refuse: 0 };
         for (const l of parsed.lines) counts[l.state]++;
         const report: ScoreMergeReport = { fileName, memberName: parsed.member.name, phase: parsed.phase, lines: parsed.lines, counts, committed: false };
@@ -504,7 +548,8 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
           const scores = criteria.map((c) => values.get(c.key) ?? { criterionKey: c.key, value: null, comment: '' });
           const complete = Object.keys(checkScores(criteria, scores, true)).length === 0;
           const status = (row.done && complete) || stored?.status === 'soumise' ? 'soumise' : 'brouillon';
-          const comment = row.comment || stored?.comment || '';
+          // The file's comment replaces the stored one only if nobody touched the sheet in the app since the export.
+          const comment = !stored || row.unchangedSinceExport ? row.comment : stored.comment || row.comment;
           if (!changed && stored && stored.status === status && stored.comment === comment) continue;
           saveSheet(ctx.db, {
             candidateId,

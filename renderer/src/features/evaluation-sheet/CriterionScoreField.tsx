@@ -49,7 +49,7 @@ export function CriterionScoreField({ criterion: c, value, comment, error, onVal
       {belowThreshold(c, value) && (
         <div className="fr-fieldset__element">
           <p className="fr-message fr-message--warning" role="status">
-            Note sous le seuil exigé ({c.threshold}) : ce critère éliminerait le candidat.
+            Note sous le seuil exigé ({c.threshold}) : la commission élimine si la moyenne des membres l’est aussi.
           </p>
         </div>
       )}
@@ -88,7 +88,7 @@ function ScoreRadios({ criterion: c, value, onValue }: { criterion: Criterion; v
       {value !== '' && (
         <div className="fr-fieldset__element fr-fieldset__element--inline">
           <Button type="button" size="small" priority="tertiary no outline" onClick={() => onValue('')}>
-            Effacer la note
+            Effacer la note<span className="fr-sr-only"> de « {c.label} »</span>
           </Button>
         </div>
       )}

@@ -102,7 +102,7 @@ export function ScoreSheetForm({ view, candidateName, onSaved }: ScoreSheetFormP
           severity="warning"
           small
           className="fr-my-2w"
-          description={`Critère exigé sous son seuil : ${live.eliminatedBy.join(', ')}. Le candidat serait éliminé.`}
+          description={`Critère exigé sous son seuil : ${live.eliminatedBy.join(', ')}. La commission élimine le candidat si la moyenne des membres sur ce critère est aussi sous le seuil.`}
           data-testid="sheet-eliminated"
         />
       )}

@@ -62,7 +62,8 @@ export function ScoresImport({ callId, onCommitted }: { callId: number; onCommit
       const answered = Object.fromEntries(keys.map((k) => [k, choices[k]!]));
       const written = await api.invoke('scores-import', { callId, ...file, commit: true, choices: answered });
       if (attempt !== latest.current) return;
-      setStep(written.committed ? { kind: 'committed', report: written } : { kind: 'report', file, report: written, busy: false });
+      // Nothing written (every conflict kept the application's score): said so, rather than the same report again.
+      setStep({ kind: 'committed', report: written });
       onCommitted();
     } catch (error) {
       if (attempt !== latest.current) return;
@@ -107,7 +108,9 @@ export function ScoresImport({ callId, onCommitted }: { callId: number; onCommit
       {step.kind === 'committed' && (
         <>
           <p role="status" className="fr-valid-text fr-text--lead fr-mb-2w" data-testid="scores-import-done">
-            {`Classeur ${step.report.memberName ? deName(step.report.memberName) : 'du membre'} (${PHASE_LABELS[step.report.phase]}) enregistré : ${mergeDoneText(step.report)}.`}
+            {step.report.committed
+              ? `Classeur ${step.report.memberName ? deName(step.report.memberName) : 'du membre'} (${PHASE_LABELS[step.report.phase]}) enregistré : ${mergeDoneText(step.report)}.`
+              : 'Rien n’a été modifié : les notes de l’application sont toutes conservées.'}
           </p>
           <MergeReport report={step.report} choices={choices} disabled />
         </>

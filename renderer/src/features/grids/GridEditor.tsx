@@ -49,7 +49,9 @@ export function GridEditor({ initial }: { initial: Grid }) {
     }
     setSaving(true);
     try {
-      const result = await api.invoke('grids-save', { callId, phase, sections: checked.value, ...(acceptImpacts ? { acceptImpacts: true } : {}) });
+      // What the person accepted, in numbers: if the grid changed since the warning, the services warn again.
+      const accepted = acceptImpacts && impacts ? impacts.reduce((n, i) => n + i.affectedScores, 0) : undefined;
+      const result = await api.invoke('grids-save', { callId, phase, sections: checked.value, ...(accepted !== undefined ? { acceptImpacts: accepted } : {}) });
       if (!result.saved) {
         if (result.impacts.length > 0) setImpacts(result.impacts);
         else setFailure('La grille n’a pas été enregistrée.');
