@@ -197,7 +197,7 @@ export const EXAMPLE_ARGS: { [K in MethodName]?: ArgsOf<K> } = {
       },
     ],
   },
-  'scoring-settings-save': { callId: 1, settings: { visibility: 'apres_soumission', disagreementShare: 0.25 } },
+  'scoring-settings-save': { callId: 1, settings: { visibility: 'jamais', deliberationOpen: false, disagreementShare: 0.25 } },
   'evaluation-sheet-save': {
     candidateId: 12,
     phase: 'dossier',

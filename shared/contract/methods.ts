@@ -507,9 +507,13 @@ export const methods = {
     errors: ['validation', 'not_found', 'forbidden'],
   }),
   'scoring-settings-save': method<ScoringSettings>()({
-    args: z.object({ callId: id, settings: z.object({ visibility: z.enum(VISIBILITY), disagreementShare: z.number().min(0.05).max(1) }) }),
+    args: z.object({
+      callId: id,
+      settings: z.object({ visibility: z.enum(VISIBILITY), deliberationOpen: z.boolean(), disagreementShare: z.number().min(0.05).max(1) }),
+    }),
     mutates: true,
-    summary: 'Quand un membre voit les notes des autres (après avoir soumis, toujours, jamais avant la délibération) et à partir de quel écart les notes divergent.',
+    summary:
+      'Quand un membre voit les notes des autres (après avoir soumis, toujours, jamais avant la délibération), si la délibération est ouverte (tout le monde voit tout), et à partir de quel écart les notes divergent. Présidence ou secrétariat.',
     errors: ['validation', 'not_found', 'forbidden'],
   }),
   'evaluation-overview': method<EvaluationOverview>()({

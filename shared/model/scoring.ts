@@ -87,6 +87,11 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
 
 export interface ScoringSettings {
   visibility: Visibility;
+  /**
+   * The commission deliberates: every member sees every score (what « jamais avant la délibération » waits
+   * for). Opened and closed by the presidency or the secretariat.
+   */
+  deliberationOpen: boolean;
   /** Disagreement when the members' totals spread over more than this share of the scale (0.25 = 5 points on 20). */
   disagreementShare: number;
 }
@@ -226,4 +231,4 @@ export interface ScoreMergeReport {
   committed: boolean;
 }
 
-export const SCORING_DEFAULTS: ScoringSettings = { visibility: 'apres_soumission', disagreementShare: 0.25 };
+export const SCORING_DEFAULTS: ScoringSettings = { visibility: 'apres_soumission', deliberationOpen: false, disagreementShare: 0.25 };

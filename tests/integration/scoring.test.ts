@@ -197,6 +197,23 @@ describe('a member’s sheet', () => {
   });
 });
 
+describe('« jamais avant la délibération »', () => {
+  it('hides everything from members until the presidency opens the deliberation', async () => {
+    const a = await laptop(GRANET);
+    await a.t.call('scoring-settings-save', { callId: a.callId, settings: { visibility: 'jamais', deliberationOpen: false, disagreementShare: 0.25 } }, SECRETARIAT);
+    await score(a.t, a.id('ARNAUD'), 4, 4);
+    await a.t.call('evaluation-sheet-save', { candidateId: a.id('ARNAUD'), phase: 'dossier', scores: [{ criterionKey: 'c1', value: 1, comment: '' }, { criterionKey: 'c2', value: 1, comment: '' }], comment: '', submit: true }, BELKACEM);
+    // Submitted, yet nothing of the others is shown.
+    let view = await a.t.call('evaluation-sheet-get', { candidateId: a.id('ARNAUD'), phase: 'dossier' });
+    expect(view.others).toEqual([]);
+    expect(view.othersHiddenReason).toBe('Les notes des autres membres ne sont pas montrées avant la délibération (réglage de l’appel).');
+    await a.t.call('scoring-settings-save', { callId: a.callId, settings: { visibility: 'jamais', deliberationOpen: true, disagreementShare: 0.25 } }, SECRETARIAT);
+    view = await a.t.call('evaluation-sheet-get', { candidateId: a.id('ARNAUD'), phase: 'dossier' });
+    expect(view.others.map((o) => o.memberName)).toEqual([BELKACEM.name]);
+    expect((await a.t.call('evaluation-overview', { callId: a.callId, phase: 'dossier' })).consolidation.candidates.find((c) => c.candidateId === a.id('ARNAUD'))!.mean).not.toBeNull();
+  });
+});
+
 describe('conflicts of interest', () => {
   it('proposes the member’s own school, recuses a declared member from scoring and from the consolidation', async () => {
     const b = await laptop(BELKACEM);
@@ -266,7 +283,7 @@ describe('changing a grid', () => {
     const a = await laptop(GRANET);
     await a.t.call('evaluation-sheet-save', { candidateId: a.id('ARNAUD'), phase: 'dossier', scores: [{ criterionKey: 'c1', value: 1, comment: 'brouillon' }], comment: '', submit: false }, BELKACEM);
     await expectError(a.t.call('scores-export', { callId: a.callId, phase: 'dossier', memberId: a.member(BELKACEM.name) }), 'forbidden');
-    await expectError(a.t.call('scoring-settings-save', { callId: a.callId, settings: { visibility: 'toujours', disagreementShare: 0.25 } }), 'forbidden');
+    await expectError(a.t.call('scoring-settings-save', { callId: a.callId, settings: { visibility: 'toujours', deliberationOpen: false, disagreementShare: 0.25 } }), 'forbidden');
     // The secretariat sees submitted sheets, never a draft.
     const overview = await a.t.call('evaluation-overview', { callId: a.callId, phase: 'dossier' }, SECRETARIAT);
     expect(overview.visibleSheets.filter((s) => s.memberId === a.member(BELKACEM.name))).toEqual([]);

@@ -285,6 +285,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE scoring_settings (
         call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
         visibility TEXT NOT NULL CHECK (visibility IN ('apres_soumission', 'toujours', 'jamais')),
+        deliberation_open INTEGER NOT NULL DEFAULT 0 CHECK (deliberation_open IN (0, 1)),
         disagreement_share REAL NOT NULL CHECK (disagreement_share > 0 AND disagreement_share <= 1)
       ) STRICT;
 

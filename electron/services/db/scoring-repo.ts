@@ -35,18 +35,21 @@ export function saveGrid(db: Db, callId: number, phase: Phase, sections: GridSec
 }
 
 export function getSettings(db: Db, callId: number): ScoringSettings {
-  const r = stmt(db, 'SELECT visibility, disagreement_share FROM scoring_settings WHERE call_id = ?').get(callId) as
-    | { visibility: string; disagreement_share: number }
+  const r = stmt(db, 'SELECT visibility, deliberation_open, disagreement_share FROM scoring_settings WHERE call_id = ?').get(callId) as
+    | { visibility: string; deliberation_open: number; disagreement_share: number }
     | undefined;
-  return r ? { visibility: r.visibility as Visibility, disagreementShare: r.disagreement_share } : { ...SCORING_DEFAULTS };
+  return r
+    ? { visibility: r.visibility as Visibility, deliberationOpen: r.deliberation_open === 1, disagreementShare: r.disagreement_share }
+    : { ...SCORING_DEFAULTS };
 }
 
 export function saveSettings(db: Db, callId: number, settings: ScoringSettings): void {
   stmt(
     db,
-    `INSERT INTO scoring_settings (call_id, visibility, disagreement_share) VALUES (?, ?, ?)
-     ON CONFLICT (call_id) DO UPDATE SET visibility = excluded.visibility, disagreement_share = excluded.disagreement_share`,
-  ).run(callId, settings.visibility, settings.disagreementShare);
+    `INSERT INTO scoring_settings (call_id, visibility, deliberation_open, disagreement_share) VALUES (?, ?, ?, ?)
+     ON CONFLICT (call_id) DO UPDATE SET visibility = excluded.visibility, deliberation_open = excluded.deliberation_open,
+       disagreement_share = excluded.disagreement_share`,
+  ).run(callId, settings.visibility, settings.deliberationOpen ? 1 : 0, settings.disagreementShare);
 }
 
 interface SheetRecord {

@@ -78,7 +78,7 @@ function evaluatedFiles(ctx: HandlerContext, callId: number, sheets: readonly Sc
 /** Whether `me` may see others' sheets for a candidate. */
 function othersVisible(settings: ScoringSettings, me: Member | null, mySheet: ScoreSheet | null): { visible: boolean; reason: string } {
   if (!me || !SCORING_ROLES.has(me.role)) return { visible: true, reason: '' };
-  if (settings.visibility === 'toujours') return { visible: true, reason: '' };
+  if (settings.visibility === 'toujours' || settings.deliberationOpen) return { visible: true, reason: '' };
   if (settings.visibility === 'jamais') return { visible: false, reason: 'Les notes des autres membres ne sont pas montrées avant la délibération (réglage de l’appel).' };
   if (mySheet?.status === 'soumise') return { visible: true, reason: '' };
   return { visible: false, reason: 'Les notes des autres membres s’affichent quand vous avez soumis votre propre évaluation.' };
@@ -123,7 +123,7 @@ export function evaluationOverview(ctx: HandlerContext, callId: number, phase: P
   const me = meIn(ctx, members);
   const mine = new Map(sheets.filter((s) => s.memberId === me?.id).map((s) => [s.candidateId, s]));
   const visibleFor = (candidateId: number) => othersVisible(settings, me, mine.get(candidateId) ?? null).visible;
-  const everything = !me || !SCORING_ROLES.has(me.role) || settings.visibility === 'toujours';
+  const everything = !me || !SCORING_ROLES.has(me.role) || settings.visibility === 'toujours' || settings.deliberationOpen;
   const recusedPairs = new Set(conflicts.map((c) => `${c.candidateId}:${c.memberId}`));
   const anyMasked = files.some((f) => !visibleFor(f.id));
   // A rank among candidates some of whom are hidden would tell how the hidden ones score: no ranks then.

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -13,17 +14,18 @@ import { formatPoints, readNumber } from './gridDraft.js';
 
 interface SettingsDraft {
   visibility: Visibility;
+  deliberationOpen: boolean;
   /** Points on 20, as typed. */
   points: string;
 }
 
-const draftOf = (s: ScoringSettings): SettingsDraft => ({ visibility: s.visibility, points: formatPoints(s.disagreementShare * 20, 2) });
+const draftOf = (s: ScoringSettings): SettingsDraft => ({ visibility: s.visibility, deliberationOpen: s.deliberationOpen, points: formatPoints(s.disagreementShare * 20, 2) });
 
 /** The share of the scale as points on 20: 5 → 0.25; between 1 and 20 points (5 % to 100 %). */
 function checkDraft(d: SettingsDraft): { ok: true; value: ScoringSettings } | { ok: false; errors: FieldErrors } {
   const points = readNumber(d.points);
   if (!(points >= 1 && points <= 20)) return { ok: false, errors: { disagreementShare: 'Un écart de 1 à 20 points sur 20.' } };
-  return { ok: true, value: { visibility: d.visibility, disagreementShare: Math.round((points / 20) * 1000) / 1000 } };
+  return { ok: true, value: { visibility: d.visibility, deliberationOpen: d.deliberationOpen, disagreementShare: Math.round((points / 20) * 1000) / 1000 } };
 }
 
 /** « Réglages de l’évaluation »: when members see each other's scores, and from what spread they disagree. */
@@ -95,6 +97,15 @@ function SettingsForm({ callId, initial }: { callId: number; initial: ScoringSet
           nativeInputProps: { value: v, checked: draft.visibility === v, onChange: () => setDraft((d) => ({ ...d, visibility: v })) },
         }))}
         {...errorProps(errors, 'visibility')}
+      />
+      <Checkbox
+        options={[
+          {
+            label: 'Délibération ouverte : chaque membre voit toutes les notes',
+            hintText: 'À cocher quand la commission délibère ; avant, la règle ci-dessus s’applique.',
+            nativeInputProps: { checked: draft.deliberationOpen, onChange: (e) => setDraft((d) => ({ ...d, deliberationOpen: e.target.checked })) },
+          },
+        ]}
       />
       <div style={{ maxWidth: '24rem' }}>
         <Input
