@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => {
     windows: [] as Array<{ options: BrowserWindowConstructorOptions; loaded: string[]; sent: unknown[][] }>,
     loaded: null as null | (() => void),
     errorBoxes: [] as string[][],
+    opened: [] as string[],
     exits: [] as number[],
   };
   return state;
@@ -71,7 +72,14 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (fn: Listener) => (fake.permissionCheck = fn),
       },
     },
-    shell: { openExternal: async () => undefined },
+    shell: {
+      openExternal: async () => undefined,
+      // What the system's « open with » would get: recorded; '' is Electron's « opened ».
+      openPath: async (path: string) => {
+        fake.opened.push(path);
+        return path.includes('refuse') ? 'Aucune application associée' : '';
+      },
+    },
   };
 });
 
@@ -141,6 +149,26 @@ describe('Electron shell wiring (fake electron)', () => {
     expect(await invoke('app://app/index.html', 'prefs-set', { whoAmI: who })).toMatchObject({ ok: true });
     expect(await invoke('app://app/index.html', 'prefs-get', {})).toMatchObject({ ok: true, result: { whoAmI: who } });
     expect(fake.windows[0]!.sent).toContainEqual(['push', { event: 'changed', payload: { entity: 'prefs', callId: null } }]);
+  });
+
+  it('opens a document with the system’s application through shell.openPath, and says when the system cannot', async () => {
+    expect(await invoke('app://app/index.html', 'demo-open', {})).toMatchObject({ ok: true });
+    const calls = (await invoke('app://app/index.html', 'calls-list', {})) as { result: { id: number; reference: string }[] };
+    const callId = calls.result.find((c) => c.reference === 'IPR-CSTI-RT-2026')!.id;
+    const rows = (await invoke('app://app/index.html', 'candidates-list', { callId })) as { result: { id: number }[] };
+    const panel = (await invoke('app://app/index.html', 'admissibility-get', { candidateId: rows.result[0]!.id })) as { result: { documents: { id: number; fileName: string }[] } };
+    const doc = panel.result.documents[0]!;
+    expect(await invoke('app://app/index.html', 'documents-open', { id: doc.id })).toEqual({ ok: true, result: { opened: true } });
+    expect(fake.opened.at(-1)!.endsWith(doc.fileName)).toBe(true);
+    const added = (await invoke('app://app/index.html', 'documents-add', {
+      candidateId: rows.result[0]!.id,
+      fileName: 'refuse.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    })) as { result: { id: number } };
+    expect(await invoke('app://app/index.html', 'documents-open', { id: added.result.id })).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'La pièce n’a pas pu être ouverte par le système : Aucune application associée' },
+    });
   });
 
   it('denies permission requests and checks', () => {
