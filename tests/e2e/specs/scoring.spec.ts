@@ -77,4 +77,10 @@ test('deux membres évaluent deux candidats : notes masquées avant soumission, 
   await expect(view.row('BLANC')).toHaveAttribute('data-disagreement', 'true');
   await expect(view.conflictRow('Samia Belkacem', 'CHABERT')).toBeVisible();
   await snap(page, '42-evaluations-commission');
+
+  // The grid the demo call came with (the seed's mission letter), as the presidency sees it.
+  await page.getByRole('tab', { name: 'Grilles' }).click();
+  await expect(page.getByTestId('grids-tab')).toBeVisible();
+  await expect(page.getByText('Prise de contact avec les acteurs institutionnels du réseau').first()).toBeAttached();
+  await snap(page, '43-grilles', { fullPage: false });
 });
