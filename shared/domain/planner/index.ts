@@ -1,0 +1,6 @@
+// The interview planner (issue 7): pure, deterministic, checked independently.
+export * from './model.js';
+export { addDays, datesBetween, easterSunday, frenchHolidays, holidaysBetween, isoWeekday, workingDays, workingHalfDays, halfDaySessions, sessionCapacity, type Holiday } from './calendar.js';
+export { checkMove, checkPlan, checkSlot } from './check.js';
+export { inputProblems, type InputProblems } from './context.js';
+export { plan, replan } from './plan.js';
