@@ -1,6 +1,8 @@
 import { formatFrenchDate } from '../../../../shared/domain/dates.js';
 import { formatMoment, readMoment } from '../../../../shared/domain/admissibility/deadline.js';
-import { ApiError } from '../../transport/api-client.js';
+import type { ApiError } from '../../transport/api-client.js';
+// Shared by every screen; kept importable from here.
+export { failureMessage } from '../../components/failure.js';
 
 /** « 15/05/2026 à 23:30 (heure de Paris) »; the text as given when unreadable. */
 export function formatInstant(instant: string | null | undefined): string {
@@ -22,11 +24,6 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes.toLocaleString('fr-FR')} octet${bytes > 1 ? 's' : ''}`;
   if (bytes < 1024 * 1024) return `${number(bytes / 1024)} Ko`;
   return `${number(bytes / (1024 * 1024))} Mo`;
-}
-
-/** What a failed call says, in French; `fallback` for anything that is not an envelope error. */
-export function failureMessage(error: unknown, fallback = 'Erreur inattendue : rien n’a été enregistré.'): string {
-  return error instanceof ApiError ? error.message : fallback;
 }
 
 /** The services’ field errors for a form whose fields travel under `prefix` (« opinion.avis » → « avis »). */

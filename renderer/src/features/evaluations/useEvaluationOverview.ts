@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EvaluationOverview, Phase } from '../../../../shared/model/scoring.js';
+import { useCallback } from 'react';
+import type { Phase } from '../../../../shared/model/scoring.js';
+import { inCall, useLiveQuery } from '../../components/useLiveQuery.js';
 import { useApp } from '../../store/context.js';
-import { failureMessage } from '../admissibility/format.js';
 
 /**
  * The commission view of a call and phase: loaded by `evaluation-overview`, reloaded after each action and when a
@@ -9,39 +9,11 @@ import { failureMessage } from '../admissibility/format.js';
  */
 export function useEvaluationOverview(callId: number, phase: Phase) {
   const api = useApp((s) => s.api);
-  const [data, setData] = useState<EvaluationOverview | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  // Only the latest answer counts: a slow reload (or the other phase) never overwrites a newer one.
-  const latest = useRef(0);
-
-  const reload = useCallback((): Promise<void> => {
-    const request = ++latest.current;
-    return api.invoke('evaluation-overview', { callId, phase }).then(
-      (loaded) => {
-        if (request !== latest.current) return;
-        setData(loaded);
-        setLoadError(null);
-      },
-      (error: unknown) => {
-        if (request !== latest.current) return;
-        setLoadError(failureMessage(error, 'Erreur inattendue : les évaluations n’ont pas pu être lues.'));
-      },
-    );
-  }, [api, callId, phase]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  useEffect(
-    () =>
-      api.onPush((message) => {
-        if (message.event !== 'changed') return;
-        const { callId: changedCall } = message.payload;
-        if (changedCall === null || changedCall === callId) void reload();
-      }),
-    [api, callId, reload],
-  );
-
+  const load = useCallback(() => api.invoke('evaluation-overview', { callId, phase }), [api, callId, phase]);
+  const { data, loadError, reload } = useLiveQuery({
+    load,
+    stale: (change) => inCall(callId, change),
+    failure: 'Erreur inattendue : les évaluations n’ont pas pu être lues.',
+  });
   return { data: data && data.callId === callId && data.phase === phase ? data : null, loadError, reload };
 }
