@@ -1,10 +1,10 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useState, type FormEvent } from 'react';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type ApplicationDocument, type DocumentKind } from '../../../../shared/model/admissibility.js';
 import { fileToBase64 } from '../../components/files.js';
+import { FormOutcome } from './FormOutcome.js';
 import { useApp } from '../../store/context.js';
 import { failureMessage, formatSize } from './format.js';
 
@@ -94,18 +94,7 @@ export function AddDocumentForm({ candidateId, documents, onAdded }: AddDocument
             </Select>
           </div>
         </div>
-        {failure && (
-          <div className="fr-fieldset__element">
-            <Alert severity="error" small description={failure} role="alert" />
-          </div>
-        )}
-        {done && (
-          <div className="fr-fieldset__element">
-            <p className="fr-text--sm fr-mb-1w" role="status">
-              {done}
-            </p>
-          </div>
-        )}
+        <FormOutcome failure={failure} done={done} />
         <div className="fr-fieldset__element">
           <Button type="submit" iconId="fr-icon-add-line" disabled={saving || tooLarge}>
             Ajouter la pièce

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -15,6 +14,7 @@ import {
   type ApplicationFactsEntry,
 } from '../../../../shared/model/admissibility.js';
 import { errorProps } from '../../components/useDraftForm.js';
+import { FormOutcome } from './FormOutcome.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { failureMessage, formFieldErrors } from './format.js';
@@ -138,18 +138,7 @@ export function FactsForm({ data, source, onSaved }: FactsFormProps) {
             </Select>
           </div>
         </div>
-        {failure && (
-          <div className="fr-fieldset__element">
-            <Alert severity="error" small description={failure} role="alert" />
-          </div>
-        )}
-        {done && !dirty && (
-          <div className="fr-fieldset__element">
-            <p className="fr-text--sm fr-mb-1w" role="status">
-              {done}
-            </p>
-          </div>
-        )}
+        <FormOutcome failure={failure} done={dirty ? null : done} />
         <div className="fr-fieldset__element toolbar">
           <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
             Enregistrer ces faits

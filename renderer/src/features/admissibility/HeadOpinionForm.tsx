@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
@@ -14,6 +13,7 @@ import {
 } from '../../../../shared/model/admissibility.js';
 import { DraftTextField } from '../../components/DraftTextField.js';
 import { errorProps } from '../../components/useDraftForm.js';
+import { FormOutcome } from './FormOutcome.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { failureMessage, formatInstant, formFieldErrors } from './format.js';
@@ -141,18 +141,7 @@ export function HeadOpinionForm({ data, onSaved }: HeadOpinionFormProps) {
             <DraftTextField form={form} name="signedOn" label="Signé le" hint="jj/mm/aaaa" />
           </div>
         </div>
-        {failure && (
-          <div className="fr-fieldset__element">
-            <Alert severity="error" small description={failure} role="alert" />
-          </div>
-        )}
-        {done && !dirty && (
-          <div className="fr-fieldset__element">
-            <p className="fr-text--sm fr-mb-1w" role="status">
-              {done}
-            </p>
-          </div>
-        )}
+        <FormOutcome failure={failure} done={dirty ? null : done} />
         <div className="fr-fieldset__element toolbar">
           <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
             Enregistrer l’avis

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -11,6 +10,7 @@ import {
   type ApplicationAdmissibility,
 } from '../../../../shared/model/admissibility.js';
 import { errorProps, useDraftForm } from '../../components/useDraftForm.js';
+import { FormOutcome } from './FormOutcome.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { failureMessage, formatInstant, formFieldErrors } from './format.js';
@@ -146,18 +146,7 @@ export function OverrideForm({ data, onSaved }: OverrideFormProps) {
               {...errorProps(errors, 'motivation')}
             />
           </div>
-          {failure && (
-            <div className="fr-fieldset__element">
-              <Alert severity="error" small description={failure} role="alert" />
-            </div>
-          )}
-          {done && (
-            <div className="fr-fieldset__element">
-              <p className="fr-text--sm fr-mb-1w" role="status">
-                {done}
-              </p>
-            </div>
-          )}
+          <FormOutcome failure={failure} done={done} />
           <div className="fr-fieldset__element">
             <Button type="submit" iconId="fr-icon-edit-line">
               Forcer le verdict
