@@ -20,6 +20,7 @@ import { clearOpenedCopies, documentHandlers } from './handlers/documents.js';
 import { mailHandlers } from './handlers/mail.js';
 import { opinionHandlers } from './handlers/opinions.js';
 import { scoringHandlers } from './handlers/scoring.js';
+import { plannerHandlers } from './handlers/planner.js';
 import { createAttachmentStore, sha256Of, type AttachmentStore } from './mail/attachment-store.js';
 import { isHashReferenced } from './db/admissibility-repo.js';
 import { jsonFilePreferences, type PreferencesStore } from './preferences.js';
@@ -35,6 +36,8 @@ export interface ServicesOptions {
   nativeBinding?: string;
   /** Opens a file with the system's default application: given by the desktop shell only. */
   openPath?: (path: string) => Promise<void>;
+  /** The planner's worker module (tests pass a transpiled one; null runs in-thread); the built one by default. */
+  plannerWorkerUrl?: URL | null;
 }
 
 export type Dispatch = (method: string, args: unknown, context: CallContext) => Promise<Envelope<unknown>>;
@@ -79,6 +82,7 @@ export function createServices(options: ServicesOptions): Services {
     ...mailHandlers,
     ...opinionHandlers(reader),
     ...scoringHandlers(reader),
+    ...plannerHandlers(reader, options.plannerWorkerUrl),
   } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {

@@ -22,6 +22,7 @@ import {
 import { SORT_KEYS } from '../domain/candidate-list.js';
 import { INTAKE_FIELDS } from '../domain/intake/types.js';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
+import type { AvailabilityImportReport, PlannerProposal, PlannerView } from '../model/planner.js';
 import type { ErrorCode } from './errors.js';
 import type { CandidateOpinion, OpinionImportReport, OpinionRequestFiles, OpinionsOverview } from '../model/opinions.js';
 import {
@@ -160,6 +161,39 @@ const criterionSchema = z.object({
   comment: z.boolean(),
 });
 const sectionSchema = z.object({ key: z.string().max(60), label: text, criteria: z.array(criterionSchema).max(60) });
+
+// ——— Interview planner (issue 7) ———
+const isoDay = z.string().max(10);
+const hhmm = z.string().max(5);
+const half = z.enum(['am', 'pm']);
+const halfDayRef = z.object({ date: isoDay, half: half.optional() });
+const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
+const timeRange = z.object({ start: hhmm, end: hhmm });
+export const availabilitySchema = z.object({
+  only: z.array(halfDayRef).max(800).optional(),
+  unavailable: z.array(halfDayRef).max(800).optional(),
+  weekly: z.array(z.object({ weekday, half: half.optional() })).max(14).optional(),
+});
+export const plannerSettingsSchema = z.object({
+  from: isoDay,
+  to: isoDay,
+  workingDays: z.array(weekday).max(7),
+  holidays: z.enum(['metropole', 'alsace-moselle', 'aucune']),
+  blackouts: z.array(z.object({ from: isoDay, to: isoDay, half: half.optional(), label: z.string().max(200) })).max(200),
+  morning: timeRange.nullable(),
+  afternoon: timeRange.nullable(),
+  minutes: z.number().int(),
+  bufferMinutes: z.number().int(),
+  maxPerDay: z.number().int(),
+  rooms: z.array(z.object({ id: z.string().min(1).max(60), label: z.string().max(200), unavailable: z.array(halfDayRef).max(800).optional() })).max(100),
+  quorum: z.number().int(),
+  presidentRequired: z.boolean(),
+  panels: z.array(z.object({ id: z.string().min(1).max(60), label: z.string().max(200), posts: z.array(z.string().max(20)).max(200), memberIds: z.array(id).max(100), quorum: z.number().int().min(1).max(30).optional() })).max(100),
+  place: z.string().max(1000),
+  seed: z.number().int().min(0).max(2 ** 31),
+});
+const slotSchema = z.object({ candidateId: id, date: isoDay, start: hhmm, end: hhmm, roomId: z.string().max(60), memberIds: z.array(id).max(100) });
+const runId = z.string().min(1).max(80);
 
 export const actorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().max(200) });
 
@@ -572,6 +606,106 @@ export const methods = {
     summary:
       'Lit le classeur d’évaluation rempli par un membre : notes nouvelles, identiques, modifiées, en conflit (différentes de celles déjà saisies depuis l’export), refusées. Avec `commit` et un choix pour chaque conflit, tout est enregistré en une transaction.',
     errors: ['validation', 'not_found', 'too_large'],
+  }),
+  'planner-get': method<PlannerView>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary:
+      'Planning des entretiens d’un appel : réglages (ou valeurs par défaut tirées de l’appel), membres qui siègent et leurs disponibilités, candidats à entendre (recevables, non retirés) et leurs contraintes, créneaux enregistrés, candidats non placés avec la raison, conflits des créneaux avec les contraintes du jour, données d’entrée du planificateur.',
+    errors: ['not_found'],
+  }),
+  'planner-settings-save': method<PlannerView>()({
+    args: z.object({ callId: id, settings: plannerSettingsSchema }),
+    mutates: true,
+    summary: 'Enregistre les réglages des entretiens (période, jours, fériés, périodes exclues, horaires, durée, battement, maximum par jour, salles, quorum, présidence, jurys par poste, lieu). Les créneaux déjà placés restent ; leurs conflits éventuels sont signalés.',
+    errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'planner-constraints-save': method<PlannerView>()({
+    args: z.object({
+      callId: id,
+      kind: z.enum(['member', 'candidate']),
+      personId: id,
+      availability: availabilitySchema,
+      preferred: z.array(halfDayRef).max(800),
+      note: z.string().max(2000),
+    }),
+    mutates: true,
+    summary: 'Enregistre les disponibilités d’un membre (demi-journées seulement possibles, indisponibles, chaque semaine) ou les indisponibilités et préférences d’un candidat.',
+    errors: ['validation', 'not_found', 'forbidden'],
+  }),
+  'planner-constraints-template': method<ExportedFile>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary: 'Classeur des candidats à entendre avec les colonnes « Indisponibilités » et « Préférences » à remplir (identifiants protégés), à réimporter.',
+    errors: ['not_found'],
+  }),
+  'planner-constraints-import': method<AvailabilityImportReport>()({
+    args: z.object({
+      callId: id,
+      fileName: z.string().min(1).max(300),
+      contentBase64: z.string().max(MAX_BASE64, 'Fichier trop volumineux : 50 Mo au plus.'),
+      commit: z.boolean(),
+    }),
+    mutates: true,
+    summary:
+      'Lit un classeur d’indisponibilités et de préférences des candidats (rapprochés par identifiant, e-mail ou nom et prénom) ; chaque ligne non comprise est refusée avec sa colonne et sa raison. Avec `commit`, les lignes acceptées sont enregistrées en une transaction.',
+    errors: ['validation', 'not_found', 'too_large', 'forbidden'],
+  }),
+  'planner-run': method<PlannerProposal>()({
+    args: z.object({ callId: id, mode: z.enum(['plan', 'replan']), runId }),
+    mutates: false,
+    summary:
+      'Calcule une proposition hors du fil de l’interface (progression annoncée, annulable) : `plan` repart de zéro (hors créneaux verrouillés), `replan` garde tous les créneaux encore valables et ne déplace que le nécessaire. Rien n’est enregistré : la proposition et ses différences sont à appliquer.',
+    errors: ['validation', 'not_found', 'forbidden', 'conflict'],
+  }),
+  'planner-cancel': method<{ cancelled: boolean }>()({
+    args: z.object({ runId }),
+    mutates: false,
+    summary: 'Arrête un calcul en cours.',
+    errors: [],
+  }),
+  'planner-apply': method<PlannerView>()({
+    args: z.object({ callId: id, runId, basedOnRevision: z.number().int().min(0), slots: z.array(slotSchema).max(20_000), unplaced: z.array(z.object({ candidateId: id, code: z.string().max(40), reason: z.string().max(2000) })).max(20_000) }),
+    mutates: true,
+    summary: 'Applique une proposition : refusée si le planning a changé depuis son calcul ou si le contrôleur indépendant y trouve une contrainte violée ; les créneaux verrouillés ne bougent pas.',
+    errors: ['validation', 'not_found', 'conflict', 'forbidden'],
+  }),
+  'planner-slot-move': method<PlannerView>()({
+    args: z.object({ callId: id, candidateId: id, date: isoDay, start: hhmm, roomId: z.string().max(60), basedOnRevision: z.number().int().min(0) }),
+    mutates: true,
+    summary: 'Déplace (ou place) l’entretien d’un candidat ; le jury de la salle à cette demi-journée est repris. Refusé, avec l’explication, si le créneau viole une contrainte ou si le candidat est verrouillé.',
+    errors: ['validation', 'not_found', 'conflict', 'forbidden'],
+  }),
+  'planner-slot-lock': method<PlannerView>()({
+    args: z.object({ callId: id, candidateId: id, locked: z.boolean() }),
+    mutates: true,
+    summary: 'Verrouille (ou libère) un créneau : un nouveau calcul ne le déplace pas.',
+    errors: ['not_found', 'forbidden'],
+  }),
+  'planner-slot-remove': method<PlannerView>()({
+    args: z.object({ callId: id, candidateId: id }),
+    mutates: true,
+    summary: 'Retire l’entretien d’un candidat du planning (le candidat redevient à placer s’il est encore à entendre).',
+    errors: ['not_found', 'forbidden'],
+  }),
+  'planner-convocation': method<ExportedFile>()({
+    args: z.object({ callId: id, candidateId: id, format: z.enum(['docx', 'eml']) }),
+    mutates: true,
+    summary:
+      'Convocation d’un candidat : lettre modifiable (.docx) ou brouillon de courriel (.eml) avec l’invitation .ics (RFC 5545, Europe/Paris) jointe. La date de préparation et le créneau annoncé sont enregistrés (un créneau déplacé ensuite est signalé « à reconvoquer »).',
+    errors: ['not_found', 'conflict'],
+  }),
+  'planner-member-schedule': method<ExportedFile>()({
+    args: z.object({ callId: id, memberId: id, format: z.enum(['ics', 'eml']) }),
+    mutates: false,
+    summary: 'Emploi du temps d’un membre : calendrier .ics de ses entretiens, ou brouillon de courriel avec ce calendrier joint.',
+    errors: ['not_found'],
+  }),
+  'planner-export': method<ExportedFile>()({
+    args: z.object({ callId: id }),
+    mutates: false,
+    summary: 'Planning en classeur : une feuille par jour d’entretiens, une par membre, une des candidats non placés.',
+    errors: ['not_found'],
   }),
   'demo-open': method<{ callIds: number[]; created: boolean }>()({
     args: z.object({}),

@@ -30,12 +30,14 @@ export interface MakeServicesOptions {
   now?: () => Date;
   /** The actor passed with every call unless the call gives its own. */
   actor?: Actor | null;
+  /** The planner's worker (see transpilePlanWorker); in-thread when absent. */
+  plannerWorkerUrl?: URL;
 }
 
 /** Real services on a real SQLite file in a temp dir, closed (and the dir removed) when the test finishes. */
 export function makeServices(options: MakeServicesOptions = {}): TestServices {
   const dataDir = options.dataDir ?? tempDir();
-  const services = createServices({ dataDir, now: options.now ?? (() => new Date(NOW)) });
+  const services = createServices({ dataDir, now: options.now ?? (() => new Date(NOW)), ...(options.plannerWorkerUrl ? { plannerWorkerUrl: options.plannerWorkerUrl } : {}) });
   onTestFinished(() => services.close());
   const events: PushMessage[] = [];
   services.subscribe((m) => events.push(m));

@@ -193,6 +193,35 @@ const checks: Record<number, (db: Db) => void> = {
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
   },
+  6: (db) => {
+    const callId = Number(db.prepare('INSERT INTO calls (title, created_at, updated_at) VALUES (?, ?, ?)').run('Appel', now, now).lastInsertRowid);
+    const candidateId = Number(
+      db.prepare('INSERT INTO candidates (call_id, nom, prenom, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(callId, 'A', 'B', now, now).lastInsertRowid,
+    );
+    const memberId = Number(db.prepare("INSERT INTO members (call_id, name, role) VALUES (?, 'M', 'membre')").run(callId).lastInsertRowid);
+    const constraint = db.prepare('INSERT INTO planner_constraints (call_id, member_id, candidate_id, availability, updated_at) VALUES (?, ?, ?, ?, ?)');
+    // A constraint belongs to exactly one person.
+    expect(sqliteErrorOf(() => constraint.run(callId, memberId, candidateId, '{}', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => constraint.run(callId, null, null, '{}', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    expect(sqliteErrorOf(() => constraint.run(callId, memberId, null, 'pas du json', now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    constraint.run(callId, memberId, null, '{}', now);
+    constraint.run(callId, null, candidateId, '{"unavailable":[{"date":"2026-06-03"}]}', now);
+    const slot = db.prepare('INSERT INTO interview_slots (candidate_id, call_id, date, start, end, room_id, member_ids, locked, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    expect(sqliteErrorOf(() => slot.run(candidateId, callId, '2026-06-03', '09:00', '09:30', 'salle-1', '[1]', 2, now))).toBe('SQLITE_CONSTRAINT_CHECK');
+    slot.run(candidateId, callId, '2026-06-03', '09:00', '09:30', 'salle-1', `[${memberId}]`, 1, now);
+    expect(sqliteErrorOf(() => slot.run(candidateId, callId, '2026-06-04', '09:00', '09:30', 'salle-1', '[]', 0, now))).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    db.prepare("INSERT INTO planner_unplaced (candidate_id, call_id, code, reason) VALUES (?, ?, 'full', 'Plus de place.')").run(candidateId, callId);
+    // A deleted file takes its interview and constraints along; a member leaving takes theirs.
+    db.prepare('DELETE FROM members WHERE id = ?').run(memberId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM planner_constraints').get()).toEqual({ n: 1 });
+    db.prepare('DELETE FROM candidates WHERE id = ?').run(candidateId);
+    for (const table of ['planner_constraints', 'interview_slots', 'planner_unplaced']) {
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    db.prepare('INSERT INTO planner_settings (call_id, settings, updated_at) VALUES (?, NULL, ?)').run(callId, now);
+    db.prepare('DELETE FROM calls WHERE id = ?').run(callId);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM planner_settings').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {

@@ -325,6 +325,59 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'planning des entretiens',
+    sql: `
+      -- The secretariat's settings for a call's interviews (absent: the defaults drawn from the call), and a
+      -- revision every planning change increases: a proposal computed at one revision applies only to it.
+      CREATE TABLE planner_settings (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        settings TEXT CHECK (settings IS NULL OR json_valid(settings)),
+        revision INTEGER NOT NULL DEFAULT 0,
+        planned_at TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- A member's availability or a candidate's unavailabilities and preferences; erased with the person.
+      CREATE TABLE planner_constraints (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        member_id INTEGER UNIQUE REFERENCES members(id) ON DELETE CASCADE,
+        candidate_id INTEGER UNIQUE REFERENCES candidates(id) ON DELETE CASCADE,
+        availability TEXT NOT NULL CHECK (json_valid(availability)),
+        preferred TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(preferred)),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        CHECK ((member_id IS NULL) <> (candidate_id IS NULL))
+      ) STRICT;
+      CREATE INDEX planner_constraints_call ON planner_constraints(call_id);
+
+      -- One interview per candidate. convoked_for: the 'date start room' the last convocation announced.
+      CREATE TABLE interview_slots (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        room_id TEXT NOT NULL,
+        member_ids TEXT NOT NULL CHECK (json_valid(member_ids)),
+        locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+        convoked_at TEXT,
+        convoked_for TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX interview_slots_call ON interview_slots(call_id, date, start);
+
+      -- Why the last applied run could not place a candidate.
+      CREATE TABLE planner_unplaced (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -54,7 +54,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const SCORING_ROLES = new Set(['president', 'membre', 'expert']);
 
 /** The « who I am » of this laptop among the call's members (by address, else by name). */
-function meIn(ctx: HandlerContext, members: readonly Member[]): Member | null {
+export function meIn(ctx: HandlerContext, members: readonly Member[]): Member | null {
   const actor = ctx.actor;
   if (!actor) return null;
   const email = actor.email.trim().toLowerCase();

@@ -144,6 +144,8 @@ export interface PlanOptions {
   seed?: number;
   /** How many seeded runs are tried, the best kept (default 3). */
   restarts?: number;
+  /** Told how far the solver is, from 0 to 1 (the worker forwards it to the screen). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Why a candidate could not be placed, from the first resource missing. */
@@ -156,7 +158,9 @@ export type UnplacedCode =
   | 'no-president'
   | 'no-room'
   | 'too-long'
-  | 'full';
+  | 'full'
+  /** Stored view only: no run has tried to place the candidate yet. */
+  | 'not-planned';
 
 export interface Unplaced {
   candidateId: number;

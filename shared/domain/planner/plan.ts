@@ -21,13 +21,13 @@ function bySlotOrder(a: Slot, b: Slot): number {
   return compare(a.date, b.date) || compare(a.start, b.start) || compare(a.roomId, b.roomId) || a.candidateId - b.candidateId;
 }
 
-function uniqueCandidates(input: PlannerInput): PlannerCandidate[] {
+export function uniqueCandidates(input: PlannerInput): PlannerCandidate[] {
   const seen = new Set<number>();
   return input.candidates.filter((c) => !seen.has(c.id) && seen.add(c.id));
 }
 
 /** The first locked slot of each candidate; later ones are reported. */
-function lockedSlots(ctx: Context, warnings: string[]): Slot[] {
+export function lockedSlots(ctx: Context, warnings: string[]): Slot[] {
   const seen = new Set<number>();
   const out: Slot[] = [];
   for (const slot of ctx.input.locked) {
@@ -104,7 +104,7 @@ export function plan(input: PlannerInput, options: PlanOptions = {}): Plan {
   const fixed = lockedSlots(ctx, warnings);
   const fixedIds = new Set(fixed.map((s) => s.candidateId));
   const toPlace = uniqueCandidates(input).filter((c) => !fixedIds.has(c.id));
-  const result = solve(ctx, toPlace, fixed, options.seed ?? DEFAULT_SEED, options.restarts ?? DEFAULT_RESTARTS);
+  const result = solve(ctx, toPlace, fixed, options.seed ?? DEFAULT_SEED, options.restarts ?? DEFAULT_RESTARTS, options.onProgress);
   return assemble(input, [...fixed, ...result.slots], result.unplaced, warnings, result.daysLowerBound);
 }
 
@@ -140,7 +140,7 @@ function keepable(ctx: Context, slot: Slot, occupancy: Occupancy): Slot | null {
  * Previous slots that still hold, none clashing with the locks or with each other. Slots valid as they
  * are come first: a slot mended with another member never pushes out one that needed no change.
  */
-function keptSlots(ctx: Context, previous: Slot[], locks: Slot[]): Slot[] {
+export function keptSlots(ctx: Context, previous: Slot[], locks: Slot[]): Slot[] {
   const lockedIds = new Set(locks.map((s) => s.candidateId));
   const occupancy = new Occupancy(ctx);
   for (const lock of locks) occupancy.add(lock);
@@ -204,6 +204,11 @@ function sameMembers(a: Slot, b: Slot): boolean {
   return key(a) === key(b);
 }
 
+/** What changes from the stored slots to a new plan (a fresh plan as much as a re-plan). */
+export function diffPlan(input: PlannerInput, previous: Slot[], now: Plan): PlanDiff {
+  return diffPlans(buildContext(input), previous, now);
+}
+
 function diffPlans(ctx: Context, previous: Slot[], now: Plan): PlanDiff {
   const before = new Map<number, Slot>();
   for (const slot of previous) if (!before.has(slot.candidateId)) before.set(slot.candidateId, slot);
@@ -241,7 +246,7 @@ export function replan(previous: { placed: Slot[] }, input: PlannerInput, option
   const kept = keptSlots(ctx, previous.placed, locks);
   const fixedIds = new Set([...locks, ...kept].map((s) => s.candidateId));
   const toPlace = uniqueCandidates(input).filter((c) => !fixedIds.has(c.id));
-  const result = solve(ctx, toPlace, [...locks, ...kept], seed, options.restarts ?? DEFAULT_RESTARTS);
+  const result = solve(ctx, toPlace, [...locks, ...kept], seed, options.restarts ?? DEFAULT_RESTARTS, options.onProgress);
   let state: Placement = { kept, added: result.slots, unplaced: result.unplaced };
   if (state.unplaced.length > 0 && kept.length > 0) state = bumpIn(ctx, locks, state, seed);
   const next = assemble(input, [...locks, ...state.kept, ...state.added], state.unplaced, warnings, result.daysLowerBound);

@@ -171,9 +171,11 @@ function usedDays(schedule: Schedule, assign: Int32Array): number {
 }
 
 /** Several seeded runs (the first breaks ties by date): most placed, then fewest days, wins. */
-function bestAssignment(ctx: Context, flow: PlacementFlow, schedule: Schedule, candidates: PlannerCandidate[], feasible: number[][], random: () => number, restarts: number): Int32Array {
+function bestAssignment(ctx: Context, flow: PlacementFlow, schedule: Schedule, candidates: PlannerCandidate[], feasible: number[][], random: () => number, restarts: number, onProgress?: (fraction: number) => void): Int32Array {
   let best: Int32Array | null = null;
-  for (let run = 0; run < Math.max(1, restarts); run++) {
+  const runs = Math.max(1, restarts);
+  for (let run = 0; run < runs; run++) {
+    onProgress?.(0.1 + (0.7 * run) / runs);
     const tie = schedule.days.map((d) => (run === 0 ? d.index : random()));
     flow.reset();
     for (const d of schedule.days) if (d.fixedCount > 0) flow.setOpen(d.index, true);
@@ -187,7 +189,7 @@ function bestAssignment(ctx: Context, flow: PlacementFlow, schedule: Schedule, c
 }
 
 /** Sessions of each candidate's pool, on a half-day the candidate is free. */
-function feasibleSessions(ctx: Context, schedule: Schedule, candidates: PlannerCandidate[]): number[][] {
+export function feasibleSessions(ctx: Context, schedule: Schedule, candidates: PlannerCandidate[]): number[][] {
   return candidates.map((c) => {
     const pool = ctx.poolOfPost(c.post);
     const free = ctx.candidateFree.get(c.id)!;
@@ -229,12 +231,14 @@ function lowerBound(schedule: Schedule, total: number): number {
   return days;
 }
 
-export function solve(ctx: Context, candidates: PlannerCandidate[], fixed: Slot[], seed: number, restarts: number): SolveResult {
+export function solve(ctx: Context, candidates: PlannerCandidate[], fixed: Slot[], seed: number, restarts: number, onProgress?: (fraction: number) => void): SolveResult {
+  onProgress?.(0.02);
   const schedule = buildSchedule(ctx, fixed);
   const feasible = feasibleSessions(ctx, schedule, candidates);
   const random = seededRandom(seed);
   const flow = new PlacementFlow(schedule, feasible);
-  const assign = bestAssignment(ctx, flow, schedule, candidates, feasible, random, restarts);
+  const assign = bestAssignment(ctx, flow, schedule, candidates, feasible, random, restarts, onProgress);
+  onProgress?.(0.8);
   const used = new Set<number>();
   for (const s of assign) if (s >= 0) used.add(schedule.sessions[s]!.day);
   for (const d of schedule.days) if (d.fixedCount > 0) used.add(d.index);

@@ -1,0 +1,648 @@
+// The interview planner's methods (issue 7). The planner itself is pure (shared/domain/planner) and runs in a
+// worker; here: what is stored, who may change it, and the checks that keep a stored planning sound — every
+// slot written has passed the independent checker against the constraints of the moment.
+import { AppError } from '../../../shared/contract/errors.js';
+import { cellText } from '../../../shared/domain/intake/cells.js';
+import { checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
+import type { Unplaced, UnplacedCode } from '../../../shared/domain/planner/model.js';
+import {
+  buildPlannerInput,
+  closedDaysOf,
+  defaultPlannerSettings,
+  formatHalfDayList,
+  parseHalfDayList,
+  plannerSettingsProblems,
+  slotKey,
+  toSlot,
+} from '../../../shared/domain/planner/settings.js';
+import { inputProblems } from '../../../shared/domain/planner/context.js';
+import { foldText } from '../../../shared/domain/text.js';
+import type { CellValue, WorkbookData } from '../../../shared/domain/intake/types.js';
+import type { Call, Member } from '../../../shared/model/entities.js';
+import type {
+  AvailabilityImportReport,
+  AvailabilityImportRow,
+  PersonAvailability,
+  PlannedSlot,
+  PlannerCandidateRow,
+  PlannerMemberRow,
+  PlannerSettings,
+  PlannerView,
+} from '../../../shared/model/planner.js';
+import { getCall } from '../db/calls-repo.js';
+import { listMembers } from '../db/people-repo.js';
+import {
+  bumpRevision,
+  candidateConstraints,
+  deleteSlot,
+  listSlots,
+  markConvoked,
+  memberConstraints,
+  noConstraints,
+  plannerState,
+  replaceUnplaced,
+  saveConstraints,
+  saveSettings,
+  setLocked,
+  unplacedOf,
+  upsertSlot,
+} from '../db/planner-repo.js';
+import { readWorkbook, type ReadWorkerHost } from '../excel/read-workbook.js';
+import { writeTableWorkbook } from '../excel/write-workbook.js';
+import { runPlanner, type RunPlanOptions } from '../planner/plan-host.js';
+import { convocationDocx, convocationEml, memberIcs, memberScheduleEml, type ConvocationData } from '../planner/documents.js';
+import { planningWorkbook } from '../planner/planning-workbook.js';
+import { candidateRowsOf } from './candidates.js';
+import { meIn } from './scoring.js';
+import { twoPhase, type HandlerContext, type HandlerSlice } from './types.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Candidates with these application states are not heard (withdrawn, or turned down on their file). */
+const NOT_HEARD: Record<string, string> = { retiree: 'Candidature retirée.', non_retenue: 'Candidature non retenue.' };
+const NOT_PLANNED_REASON = 'Pas encore placé : lancez le calcul du planning ou placez l’entretien à la main.';
+
+/** The planning belongs to whoever organises the commission: its president or the secretariat. */
+function requireOrganiser(ctx: HandlerContext, callId: number): void {
+  const me = meIn(ctx, listMembers(ctx.db, callId));
+  if (me && me.role !== 'president' && me.role !== 'secretariat') {
+    throw new AppError('forbidden', 'Seuls la présidence et le secrétariat peuvent modifier le planning des entretiens.');
+  }
+}
+
+function settingsSource(call: Call, members: Member[]) {
+  const sitting = members.filter((m) => m.role !== 'secretariat');
+  return {
+    interviewStart: call.interviewStart,
+    interviewEnd: call.interviewEnd,
+    interviewPlace: call.interviewPlace,
+    deadline: call.deadline,
+    sittingMembers: sitting.length,
+    hasPresident: sitting.some((m) => m.role === 'president'),
+  };
+}
+
+interface Loaded {
+  call: Call;
+  view: PlannerView;
+  members: Member[];
+}
+
+function candidateLabel(nom: string, prenom: string): string {
+  return `${nom.toLocaleUpperCase('fr-FR')} ${prenom}`.trim();
+}
+
+/** Everything the tab shows, and the planner's input built from it. */
+export function loadPlanner(ctx: HandlerContext, callId: number): Loaded {
+  const call = getCall(ctx.db, callId);
+  const members = listMembers(ctx.db, callId);
+  const state = plannerState(ctx.db, callId);
+  const settings: PlannerSettings = state.settings ?? defaultPlannerSettings(settingsSource(call, members));
+  const memberC = memberConstraints(ctx.db, callId);
+  const candidateC = candidateConstraints(ctx.db, callId);
+  const postLabel = new Map(call.posts.map((p) => [String(p.id), p.site ? `${p.label} — ${p.site}` : p.label]));
+  const memberRows: PlannerMemberRow[] = members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    president: m.role === 'president',
+    sits: m.role !== 'secretariat',
+    constraints: memberC.get(m.id) ?? noConstraints(),
+  }));
+  const candidateRows: PlannerCandidateRow[] = candidateRowsOf(ctx, callId).map((c) => {
+    const post = c.firstWish === null ? '' : String(c.firstWish);
+    const notHeard = c.verdict !== 'recevable' ? `Dossier ${c.verdict === 'incomplet' ? 'incomplet' : 'irrecevable'}.` : (NOT_HEARD[c.status] ?? null);
+    return {
+      id: c.id,
+      label: candidateLabel(c.nom, c.prenom),
+      email: c.email,
+      post,
+      postLabel: postLabel.get(post) ?? 'Poste non précisé',
+      toHear: notHeard === null,
+      notHeardBecause: notHeard,
+      constraints: candidateC.get(c.id) ?? noConstraints(),
+    };
+  });
+  const slots = listSlots(ctx.db, callId);
+  const input = buildPlannerInput({ settings, members: memberRows, candidates: candidateRows, slots });
+  const problems = inputProblems(input);
+  const placed = new Set(slots.map((s) => s.candidateId));
+  const lastRun = unplacedOf(ctx.db, callId);
+  const unplaced: Unplaced[] = candidateRows
+    .filter((c) => c.toHear && !placed.has(c.id))
+    .map((c) => {
+      const known = lastRun.get(c.id);
+      return { candidateId: c.id, code: known?.code ?? ('not-planned' as UnplacedCode), reason: known?.reason ?? NOT_PLANNED_REASON };
+    });
+  const view: PlannerView = {
+    callId,
+    callTitle: call.title,
+    settings,
+    settingsAreDefault: state.settings === null,
+    revision: state.revision,
+    members: memberRows,
+    candidates: candidateRows,
+    slots,
+    unplaced,
+    violations: checkPlan(input, { placed: slots.map(toSlot) }),
+    input,
+    closedDays: closedDaysOf(settings),
+    warnings: [...problems.errors, ...problems.warnings],
+    plannedAt: state.plannedAt,
+  };
+  return { call, view, members };
+}
+
+function changed(ctx: HandlerContext, callId: number): void {
+  bumpRevision(ctx.db, callId, ctx.now().toISOString());
+  ctx.record({ entity: 'planning', entityId: null, callId });
+}
+
+function requireRevision(view: PlannerView, basedOn: number): void {
+  if (view.revision !== basedOn) {
+    throw new AppError('conflict', 'Le planning a changé depuis (dans cette fenêtre ou une autre) : la vue a été rechargée, recommencez l’opération.');
+  }
+}
+
+function slotOf(view: PlannerView, candidateId: number): PlannedSlot {
+  const slot = view.slots.find((s) => s.candidateId === candidateId);
+  if (!slot) throw new AppError('not_found', 'Ce candidat n’a pas d’entretien au planning.');
+  return slot;
+}
+
+function candidateOf(view: PlannerView, candidateId: number): PlannerCandidateRow {
+  const candidate = view.candidates.find((c) => c.id === candidateId);
+  if (!candidate) throw new AppError('not_found', 'Ce candidat n’appartient pas à cet appel.');
+  return candidate;
+}
+
+function roomLabel(view: PlannerView, roomId: string): string {
+  return view.settings.rooms.find((r) => r.id === roomId)?.label ?? roomId;
+}
+
+// ——— Candidates' constraints from a spreadsheet ———
+
+const TEMPLATE_HEADERS = ['Identifiant', 'Nom', 'Prénom', 'E-mail', 'Poste', 'Indisponibilités', 'Préférences', 'Remarque'] as const;
+const HEADER_KEYS: Record<string, 'id' | 'nom' | 'prenom' | 'email' | 'unavailable' | 'preferred' | 'note'> = {
+  identifiant: 'id',
+  nom: 'nom',
+  prenom: 'prenom',
+  'e mail': 'email',
+  email: 'email',
+  courriel: 'email',
+  indisponibilites: 'unavailable',
+  'dates indisponibles': 'unavailable',
+  preferences: 'preferred',
+  'dates preferees': 'preferred',
+  remarque: 'note',
+  remarques: 'note',
+};
+const ROW_ID = /^ENT-(\d+)$/i;
+
+function sameConstraints(a: PersonAvailability, b: PersonAvailability): boolean {
+  return JSON.stringify(a.availability.unavailable ?? []) === JSON.stringify(b.availability.unavailable ?? []) &&
+    JSON.stringify(a.availability.weekly ?? []) === JSON.stringify(b.availability.weekly ?? []) &&
+    JSON.stringify(a.preferred) === JSON.stringify(b.preferred) &&
+    a.note === b.note;
+}
+
+interface ParsedImportRow extends AvailabilityImportRow {
+  value?: PersonAvailability;
+}
+
+function analyseConstraints(view: PlannerView, fileName: string, workbook: WorkbookData): { report: AvailabilityImportReport; rows: ParsedImportRow[] } {
+  type Key = (typeof HEADER_KEYS)[string];
+  let found: { sheet: string; rows: CellValue[][]; header: number; columns: Partial<Record<Key, number>> } | null = null;
+  for (const sheet of workbook.sheets) {
+    for (let r = 0; r < Math.min(sheet.rows.length, 20) && !found; r++) {
+      const columns: Partial<Record<Key, number>> = {};
+      sheet.rows[r]!.forEach((cell, c) => {
+        const key = HEADER_KEYS[foldText(cellText(cell))];
+        if (key && columns[key] === undefined) columns[key] = c;
+      });
+      const identifies = columns.id !== undefined || columns.email !== undefined || (columns.nom !== undefined && columns.prenom !== undefined);
+      if (identifies && (columns.unavailable !== undefined || columns.preferred !== undefined)) found = { sheet: sheet.name, rows: sheet.rows, header: r, columns };
+    }
+    if (found) break;
+  }
+  if (!found) {
+    throw new AppError(
+      'validation',
+      `Le classeur « ${fileName} » ne contient pas de colonne « Indisponibilités » ou « Préférences » à côté d’une colonne « Identifiant », « E-mail » ou « Nom » et « Prénom ».`,
+    );
+  }
+  const { rows, header, columns } = found;
+  const cell = (row: CellValue[], key: Key): string => {
+    const index = columns[key];
+    if (index === undefined) return '';
+    const value = row[index];
+    // A date typed in the cell arrives as a Date (UTC midnight): written back as the day people read.
+    if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
+    return cellText(value ?? null).trim();
+  };
+  const year = Number(view.settings.from.slice(0, 4)) || new Date().getUTCFullYear();
+  const heard = view.candidates.filter((c) => c.toHear);
+  const byEmail = new Map(heard.filter((c) => c.email).map((c) => [c.email.toLowerCase(), c]));
+  const seen = new Set<number>();
+  const out: ParsedImportRow[] = [];
+  const headerText = (key: Key): string => cellText(rows[header]![columns[key]!] ?? null);
+  for (let r = header + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.every((c) => cellText(c ?? null).trim() === '')) continue;
+    const excelRow = r + 1;
+    const name = [cell(row, 'nom'), cell(row, 'prenom')].filter(Boolean).join(' ') || cell(row, 'email') || cell(row, 'id');
+    const base = { row: excelRow, name, unavailable: cell(row, 'unavailable'), preferred: cell(row, 'preferred') };
+    const refuse = (problem: string): void => void out.push({ ...base, candidateId: null, status: 'refused', problem });
+    const idMatch = ROW_ID.exec(cell(row, 'id'));
+    let candidate = idMatch ? heard.find((c) => c.id === Number(idMatch[1])) : undefined;
+    if (!candidate && cell(row, 'id') && idMatch) {
+      refuse(`Ligne ${excelRow} : l’identifiant « ${cell(row, 'id')} » ne correspond à aucun candidat à entendre de cet appel.`);
+      continue;
+    }
+    if (!candidate && cell(row, 'email')) candidate = byEmail.get(cell(row, 'email').toLowerCase());
+    if (!candidate && cell(row, 'nom') && cell(row, 'prenom')) {
+      const same = heard.filter((c) => foldText(c.label) === foldText(`${cell(row, 'nom')} ${cell(row, 'prenom')}`));
+      if (same.length > 1) {
+        refuse(`Ligne ${excelRow} : plusieurs candidats s’appellent « ${name} » ; ajoutez l’identifiant ou l’e-mail.`);
+        continue;
+      }
+      candidate = same[0];
+    }
+    if (!candidate) {
+      refuse(`Ligne ${excelRow} : « ${name} » n’est pas un candidat à entendre de cet appel (ni l’identifiant, ni l’e-mail, ni le nom ne correspondent).`);
+      continue;
+    }
+    if (seen.has(candidate.id)) {
+      refuse(`Ligne ${excelRow} : ${candidate.label} figure déjà plus haut dans le classeur.`);
+      continue;
+    }
+    seen.add(candidate.id);
+    const unavailable = parseHalfDayList(base.unavailable, year);
+    const preferred = parseHalfDayList(base.preferred, year);
+    const problems = [
+      ...unavailable.problems.map((p) => `colonne « ${headerText('unavailable')} » : ${p}`),
+      ...preferred.problems.map((p) => `colonne « ${headerText('preferred')} » : ${p}`),
+      ...(preferred.weekly.length ? [`colonne « ${headerText('preferred')} » : une préférence est une date ou une période, pas un jour de la semaine.`] : []),
+    ];
+    if (problems.length) {
+      out.push({ ...base, name: candidate.label, candidateId: candidate.id, status: 'refused', problem: `Ligne ${excelRow} : ${problems.join(' ')}` });
+      continue;
+    }
+    const value: PersonAvailability = {
+      availability: {
+        ...(candidate.constraints.availability.only ? { only: candidate.constraints.availability.only } : {}),
+        ...(unavailable.dates.length ? { unavailable: unavailable.dates } : {}),
+        ...(unavailable.weekly.length ? { weekly: unavailable.weekly } : {}),
+      },
+      preferred: preferred.dates,
+      note: columns.note !== undefined ? cell(row, 'note').slice(0, 2000) : candidate.constraints.note,
+    };
+    const had = candidate.constraints;
+    const hadAny = !!(had.availability.unavailable?.length || had.availability.weekly?.length || had.preferred.length || had.note);
+    const status = sameConstraints(had, value) ? 'unchanged' : hadAny ? 'changed' : 'new';
+    out.push({
+      ...base,
+      name: candidate.label,
+      candidateId: candidate.id,
+      status,
+      problem: null,
+      unavailable: formatHalfDayList(unavailable.dates, unavailable.weekly),
+      preferred: formatHalfDayList(preferred.dates),
+      value,
+    });
+  }
+  const accepted = out.filter((r) => r.status === 'new' || r.status === 'changed').length;
+  return {
+    report: {
+      fileName,
+      sheet: found.sheet,
+      rows: out.map(({ value: _value, ...row }) => row),
+      accepted,
+      refused: out.filter((r) => r.status === 'refused').length,
+      committed: false,
+    },
+    rows: out,
+  };
+}
+
+function safeStem(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'planning'
+  );
+}
+
+function convocationData(ctx: HandlerContext, loaded: Loaded, candidateId: number): { data: ConvocationData; slot: PlannedSlot } {
+  const { call, view } = loaded;
+  const candidate = candidateOf(view, candidateId);
+  const slot = slotOf(view, candidateId);
+  const problems = view.violations.filter((v) => v.candidateIds.includes(candidateId));
+  if (problems.length) {
+    throw new AppError('conflict', `Le créneau de ${candidate.label} est en conflit : ${problems.map((v) => v.message).join(' ')} Corrigez le planning avant de convoquer.`);
+  }
+  const file = candidateRowsOf(ctx, view.callId).find((c) => c.id === candidateId)!;
+  return {
+    slot,
+    data: {
+      call: {
+        title: call.title,
+        reference: call.reference,
+        academie: call.academie,
+        contactEmail: call.contactEmail,
+        place: view.settings.place || call.interviewPlace,
+        presidedBy: call.presidedBy,
+      },
+      candidate: { id: candidate.id, nom: file.nom, prenom: file.prenom, label: candidate.label, email: candidate.email, postLabel: candidate.postLabel },
+      slot: { date: slot.date, start: slot.start, end: slot.end, roomLabel: roomLabel(view, slot.roomId) },
+      now: ctx.now(),
+    },
+  };
+}
+
+export function plannerHandlers(
+  reader: ReadWorkerHost,
+  workerUrl?: URL | null,
+): HandlerSlice<
+  | 'planner-get'
+  | 'planner-settings-save'
+  | 'planner-constraints-save'
+  | 'planner-constraints-template'
+  | 'planner-constraints-import'
+  | 'planner-run'
+  | 'planner-cancel'
+  | 'planner-apply'
+  | 'planner-slot-move'
+  | 'planner-slot-lock'
+  | 'planner-slot-remove'
+  | 'planner-convocation'
+  | 'planner-member-schedule'
+  | 'planner-export'
+> {
+  // Runs in progress, by the id the window gave: cancelling terminates the worker.
+  const runs = new Map<string, AbortController>();
+  return {
+    'planner-get': ({ callId }, ctx) => loadPlanner(ctx, callId).view,
+
+    'planner-settings-save': ({ callId, settings }, ctx) => {
+      getCall(ctx.db, callId);
+      requireOrganiser(ctx, callId);
+      const clean: PlannerSettings = {
+        ...settings,
+        workingDays: [...new Set(settings.workingDays)].sort(),
+        rooms: settings.rooms.map((r) => ({ ...r, label: r.label.trim() })),
+        blackouts: settings.blackouts.map((b) => ({ ...b, label: b.label.trim() })),
+        panels: settings.panels.map((p) => ({ ...p, label: p.label.trim() })),
+        place: settings.place.trim(),
+      };
+      const errors = plannerSettingsProblems(clean);
+      if (Object.keys(errors).length) throw new AppError('validation', 'Les réglages contiennent des erreurs : corrigez les champs signalés. Rien n’a été enregistré.', errors);
+      const members = new Set(listMembers(ctx.db, callId).map((m) => m.id));
+      for (const panel of clean.panels) {
+        if (panel.memberIds.some((id) => !members.has(id))) throw new AppError('validation', `Le jury « ${panel.label} » cite un membre qui n’appartient pas à cette commission.`);
+      }
+      saveSettings(ctx.db, callId, clean, ctx.now().toISOString());
+      ctx.record({ entity: 'planning', entityId: null, callId });
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-constraints-save': ({ callId, kind, personId, availability, preferred, note }, ctx) => {
+      requireOrganiser(ctx, callId);
+      const { view } = loadPlanner(ctx, callId);
+      const known = kind === 'member' ? view.members.some((m) => m.id === personId) : view.candidates.some((c) => c.id === personId);
+      if (!known) throw new AppError('not_found', kind === 'member' ? 'Ce membre n’appartient pas à cette commission.' : 'Ce candidat n’appartient pas à cet appel.');
+      const clean = {
+        ...(availability.only ? { only: availability.only } : {}),
+        ...(availability.unavailable?.length ? { unavailable: availability.unavailable } : {}),
+        ...(availability.weekly?.length ? { weekly: availability.weekly } : {}),
+      };
+      const bad = [...(availability.only ?? []), ...(availability.unavailable ?? []), ...preferred].find((r) => !/^\d{4}-\d{2}-\d{2}$/.test(r.date));
+      if (bad) throw new AppError('validation', `Date invalide : « ${bad.date} ».`);
+      saveConstraints(ctx.db, callId, kind, personId, { availability: clean, preferred: kind === 'candidate' ? preferred : [], note: note.trim() }, ctx.now().toISOString());
+      changed(ctx, callId);
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-constraints-template': async ({ callId }, ctx) => {
+      const { view, call } = loadPlanner(ctx, callId);
+      const rows = view.candidates
+        .filter((c) => c.toHear)
+        .map((c) => [
+          `ENT-${c.id}`,
+          c.label.split(' ')[0]!,
+          c.label.split(' ').slice(1).join(' '),
+          c.email,
+          c.postLabel,
+          formatHalfDayList(c.constraints.availability.unavailable ?? [], c.constraints.availability.weekly ?? []),
+          formatHalfDayList(c.constraints.preferred),
+          c.constraints.note,
+        ]);
+      const buffer = await writeTableWorkbook({
+        sheets: [
+          {
+            name: 'Contraintes',
+            columns: TEMPLATE_HEADERS.map((header, i) => ({ header, kind: 'text' as const, ...(i >= 5 ? { width: 40, wrap: true } : {}) })),
+            rows,
+            editableColumns: [5, 6, 7],
+          },
+        ],
+        metadata: [
+          ['Appel', call.title],
+          ['Période des entretiens', `du ${view.settings.from} au ${view.settings.to}`],
+          ['Comment remplir', 'Dates « 03/06/2026 », demi-journées « 03/06/2026 matin », périodes « du 15/06/2026 au 19/06/2026 », chaque semaine « mardi après-midi » ; séparées par « ; ».'],
+        ],
+        creator: 'Commission de recrutement',
+        now: ctx.now(),
+      });
+      return { fileName: `contraintes-candidats-${safeStem(call.title)}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
+    },
+
+    'planner-constraints-import': twoPhase<'planner-constraints-import', { workbook: WorkbookData }>({
+      async prepare({ callId, fileName, contentBase64 }, ctx) {
+        getCall(ctx.db, callId);
+        return { workbook: await readWorkbook(Buffer.from(contentBase64, 'base64'), fileName, { host: reader }) };
+      },
+      apply({ callId, fileName, commit }, { workbook }, ctx) {
+        const { view } = loadPlanner(ctx, callId);
+        const { report, rows } = analyseConstraints(view, fileName, workbook);
+        if (commit && report.accepted > 0) {
+          requireOrganiser(ctx, callId);
+          const at = ctx.now().toISOString();
+          for (const row of rows) {
+            if ((row.status === 'new' || row.status === 'changed') && row.value && row.candidateId !== null) saveConstraints(ctx.db, callId, 'candidate', row.candidateId, row.value, at);
+          }
+          changed(ctx, callId);
+          report.committed = true;
+        }
+        return report;
+      },
+    }),
+
+    'planner-run': async ({ callId, mode, runId }, ctx) => {
+      requireOrganiser(ctx, callId);
+      if (runs.has(runId)) throw new AppError('conflict', 'Ce calcul est déjà en cours.');
+      const { view } = loadPlanner(ctx, callId);
+      if (view.input.candidates.length === 0) throw new AppError('validation', 'Aucun candidat à entendre : seuls les dossiers recevables et non retirés sont placés.');
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      const started = Date.now();
+      const label = mode === 'plan' ? 'Calcul du planning' : 'Recalcul en gardant les créneaux';
+      const options: RunPlanOptions = {
+        signal: controller.signal,
+        onProgress: (fraction) => ctx.push({ event: 'progress', payload: { task: 'planner', id: runId, fraction, label } }),
+        ...(workerUrl !== undefined ? { workerUrl } : {}),
+      };
+      try {
+        const previous = view.slots.map(toSlot);
+        const result = await runPlanner({ mode, input: view.input, previous, seed: view.settings.seed }, options);
+        const convoked = new Map(view.slots.filter((s) => s.convokedFor).map((s) => [s.candidateId, s.convokedFor]));
+        const after = new Map(result.plan.placed.map((s) => [s.candidateId, slotKey(s)]));
+        const reconvoke = [...convoked].filter(([id, key]) => after.get(id) !== key).map(([id]) => id);
+        ctx.push({ event: 'progress', payload: { task: 'planner', id: runId, fraction: 1, label } });
+        return { runId, mode, basedOnRevision: view.revision, plan: result.plan, diff: result.diff, reconvoke, violations: result.violations, elapsedMs: Date.now() - started };
+      } finally {
+        runs.delete(runId);
+      }
+    },
+
+    'planner-cancel': ({ runId }) => {
+      const controller = runs.get(runId);
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+
+    'planner-apply': ({ callId, basedOnRevision, slots, unplaced }, ctx) => {
+      requireOrganiser(ctx, callId);
+      const { view } = loadPlanner(ctx, callId);
+      requireRevision(view, basedOnRevision);
+      const violations = checkPlan(view.input, { placed: slots });
+      if (violations.length) {
+        throw new AppError('conflict', `La proposition ne respecte plus les contraintes : ${violations.slice(0, 3).map((v) => v.message).join(' ')} Relancez le calcul.`);
+      }
+      const heard = new Set(view.input.candidates.map((c) => c.id));
+      const at = ctx.now().toISOString();
+      const kept = new Set(slots.map((s) => s.candidateId));
+      const locked = new Set(view.slots.filter((s) => s.locked).map((s) => s.candidateId));
+      for (const old of view.slots) if (!kept.has(old.candidateId)) deleteSlot(ctx.db, old.candidateId);
+      for (const slot of slots) upsertSlot(ctx.db, callId, slot, locked.has(slot.candidateId), at);
+      replaceUnplaced(
+        ctx.db,
+        callId,
+        unplaced.filter((u) => heard.has(u.candidateId) && !kept.has(u.candidateId)).map((u) => ({ ...u, code: u.code as UnplacedCode })),
+      );
+      bumpRevision(ctx.db, callId, at, true);
+      ctx.record({ entity: 'planning', entityId: null, callId });
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-slot-move': ({ callId, candidateId, date, start, roomId, basedOnRevision }, ctx) => {
+      requireOrganiser(ctx, callId);
+      const { view } = loadPlanner(ctx, callId);
+      requireRevision(view, basedOnRevision);
+      const candidate = candidateOf(view, candidateId);
+      if (!candidate.toHear) throw new AppError('conflict', `${candidate.label} n’est pas à entendre : ${candidate.notHeardBecause}`);
+      const current = view.slots.find((s) => s.candidateId === candidateId);
+      if (current?.locked) throw new AppError('forbidden', `Le créneau de ${candidate.label} est verrouillé : déverrouillez-le pour le déplacer.`);
+      const placed = view.slots.map(toSlot);
+      const slot = slotForMove(view.input, placed, { candidateId, date, start, roomId });
+      const problems = checkMove(view.input, placed, slot);
+      if (problems.length) throw new AppError('conflict', `Déplacement impossible : ${problems.map((v) => v.message).join(' ')}`);
+      upsertSlot(ctx.db, callId, slot, false, ctx.now().toISOString());
+      changed(ctx, callId);
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-slot-lock': ({ callId, candidateId, locked }, ctx) => {
+      requireOrganiser(ctx, callId);
+      const { view } = loadPlanner(ctx, callId);
+      slotOf(view, candidateId);
+      setLocked(ctx.db, candidateId, locked, ctx.now().toISOString());
+      changed(ctx, callId);
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-slot-remove': ({ callId, candidateId }, ctx) => {
+      requireOrganiser(ctx, callId);
+      const { view } = loadPlanner(ctx, callId);
+      slotOf(view, candidateId);
+      deleteSlot(ctx.db, candidateId);
+      changed(ctx, callId);
+      return loadPlanner(ctx, callId).view;
+    },
+
+    'planner-convocation': twoPhase<'planner-convocation', { content: Uint8Array; convokedFor: string; stem: string }>({
+      async prepare({ callId, candidateId, format }, ctx) {
+        const loaded = loadPlanner(ctx, callId);
+        const { data, slot } = convocationData(ctx, loaded, candidateId);
+        const content = format === 'docx' ? await convocationDocx(data) : convocationEml(data);
+        return { content, convokedFor: slotKey(slot), stem: `convocation-${safeStem(data.candidate.label)}-${slot.date}` };
+      },
+      apply({ callId, candidateId, format }, prepared, ctx) {
+        // The slot may have moved while the document was written: what is recorded is what the document says.
+        const slot = slotOf(loadPlanner(ctx, callId).view, candidateId);
+        if (slotKey(slot) !== prepared.convokedFor) throw new AppError('conflict', 'Le créneau a changé pendant la préparation de la convocation : recommencez.');
+        markConvoked(ctx.db, candidateId, prepared.convokedFor, ctx.now().toISOString());
+        ctx.record({ entity: 'planning', entityId: candidateId, callId });
+        return {
+          fileName: `${prepared.stem}.${format}`,
+          mimeType: format === 'docx' ? DOCX : 'message/rfc822',
+          contentBase64: Buffer.from(prepared.content).toString('base64'),
+        };
+      },
+    }),
+
+    'planner-member-schedule': ({ callId, memberId, format }, ctx) => {
+      const { view, call } = loadPlanner(ctx, callId);
+      const member = view.members.find((m) => m.id === memberId);
+      if (!member) throw new AppError('not_found', 'Ce membre n’appartient pas à cette commission.');
+      const byId = new Map(view.candidates.map((c) => [c.id, c]));
+      const data = {
+        call: {
+          title: call.title,
+          reference: call.reference,
+          academie: call.academie,
+          contactEmail: call.contactEmail,
+          place: view.settings.place || call.interviewPlace,
+          presidedBy: call.presidedBy,
+        },
+        member: { id: member.id, name: member.name, email: member.email },
+        interviews: view.slots
+          .filter((s) => s.memberIds.includes(memberId))
+          .map((s) => ({
+            candidateId: s.candidateId,
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            roomLabel: roomLabel(view, s.roomId),
+            candidateLabel: byId.get(s.candidateId)?.label ?? '',
+            postLabel: byId.get(s.candidateId)?.postLabel ?? '',
+          })),
+        now: ctx.now(),
+      };
+      const stem = `entretiens-${safeStem(member.name)}`;
+      return format === 'ics'
+        ? { fileName: `${stem}.ics`, mimeType: 'text/calendar', contentBase64: Buffer.from(memberIcs(data), 'utf8').toString('base64') }
+        : { fileName: `${stem}.eml`, mimeType: 'message/rfc822', contentBase64: Buffer.from(memberScheduleEml(data)).toString('base64') };
+    },
+
+    'planner-export': async ({ callId }, ctx) => {
+      const { view, call } = loadPlanner(ctx, callId);
+      const content = await planningWorkbook({
+        callTitle: call.title,
+        rooms: view.settings.rooms.map((r) => ({ id: r.id, label: r.label })),
+        members: view.members.filter((m) => m.sits).map((m) => ({ id: m.id, name: m.name })),
+        candidates: view.candidates.map((c) => ({ id: c.id, label: c.label, email: c.email, postLabel: c.postLabel })),
+        slots: view.slots,
+        unplaced: view.unplaced,
+        now: ctx.now(),
+      });
+      return { fileName: `planning-entretiens-${safeStem(call.title)}.xlsx`, mimeType: XLSX, contentBase64: Buffer.from(content).toString('base64') };
+    },
+  };
+}
+
