@@ -62,6 +62,8 @@ export function createServices(options: ServicesOptions): Services {
   let revision = 0;
   // One warm spreadsheet reader for this instance, stopped with it.
   const reader = new ReadWorkerHost();
+  // Interview planner computations in progress (each in its own worker), stopped with the services.
+  const plannerRuns = new Map<string, AbortController>();
   const documents = createAttachmentStore(options.dataDir);
   // Documents a running method has written (or found already there) but not yet referenced in the database:
   // a deletion committed meanwhile must not erase them from under it.
@@ -82,7 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     ...mailHandlers,
     ...opinionHandlers(reader),
     ...scoringHandlers(reader),
-    ...plannerHandlers(reader, options.plannerWorkerUrl),
+    ...plannerHandlers(reader, plannerRuns, options.plannerWorkerUrl),
   } satisfies Handlers;
 
   async function run(name: MethodName, rawArgs: unknown, context: CallContext): Promise<unknown> {
@@ -217,6 +219,7 @@ export function createServices(options: ServicesOptions): Services {
       closed = true;
       listeners.clear();
       reader.close();
+      for (const run of plannerRuns.values()) run.abort();
       db.close();
       clearOpenedCopies(options.dataDir);
     },

@@ -692,8 +692,14 @@ export const methods = {
     args: z.object({ callId: id, candidateId: id, format: z.enum(['docx', 'eml']) }),
     mutates: true,
     summary:
-      'Convocation d’un candidat : lettre modifiable (.docx) ou brouillon de courriel (.eml) avec l’invitation .ics (RFC 5545, Europe/Paris) jointe. La date de préparation et le créneau annoncé sont enregistrés (un créneau déplacé ensuite est signalé « à reconvoquer »).',
-    errors: ['not_found', 'conflict'],
+      'Convocation d’un candidat : lettre modifiable (.docx) ou brouillon de courriel (.eml) avec l’invitation .ics (RFC 5545, Europe/Paris) jointe. La date de préparation et le créneau annoncé sont enregistrés (un créneau déplacé ensuite est signalé « à reconvoquer ») et la candidature passe à « Convoquée à l’entretien ». Refusée pour un créneau en conflit ou passé.',
+    errors: ['not_found', 'conflict', 'forbidden'],
+  }),
+  'planner-call-off-done': method<PlannerView>()({
+    args: z.object({ callId: id, candidateId: id }),
+    mutates: true,
+    summary: 'Le candidat a été prévenu que l’entretien annoncé par sa convocation n’aura pas lieu : il sort de la liste « convocations à annuler ».',
+    errors: ['not_found', 'forbidden'],
   }),
   'planner-member-schedule': method<ExportedFile>()({
     args: z.object({ callId: id, memberId: id, format: z.enum(['ics', 'eml']) }),

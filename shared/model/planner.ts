@@ -107,8 +107,12 @@ export interface PlannerView {
   input: PlannerInput;
   /** Public holidays and blackouts within the window, for the calendar. */
   closedDays: { date: IsoDate; label: string }[];
-  /** French warnings about the input (quorum out of reach, no room…). */
+  /** French warnings about the input (quorum out of reach, no room, a window already past…). */
   warnings: string[];
+  /** Today in Paris: days up to it take no new interview. */
+  today: IsoDate;
+  /** Convocations sent for interviews that no longer exist: the candidate must be told. */
+  toCallOff: { candidateId: number; label: string; announced: string; convokedAt: string }[];
   plannedAt: string | null;
 }
 

@@ -129,12 +129,17 @@ describe('the planning of a call', () => {
       'conflict',
     );
     expect(clash.message).toMatch(/^Déplacement impossible : La salle « Salle 1 » accueille deux entretiens qui se chevauchent/);
-    // A Sunday.
+    // A Sunday; a day already past (the tests' clock says 10 June 2026).
     const sunday = await expectError(
-      t.call('planner-slot-move', { callId, candidateId: second!.candidateId, date: '2026-06-07', start: '09:00', roomId: 'salle-1', basedOnRevision: view.revision }),
+      t.call('planner-slot-move', { callId, candidateId: second!.candidateId, date: '2026-06-14', start: '09:00', roomId: 'salle-1', basedOnRevision: view.revision }),
       'conflict',
     );
-    expect(sunday.message).toMatch(/dimanche 07\/06\/2026 n’est pas un jour ouvré/);
+    expect(sunday.message).toMatch(/dimanche 14\/06\/2026 n’est pas un jour ouvré/);
+    const past = await expectError(
+      t.call('planner-slot-move', { callId, candidateId: second!.candidateId, date: '2026-06-09', start: '09:00', roomId: 'salle-1', basedOnRevision: view.revision }),
+      'conflict',
+    );
+    expect(past.message).toBe('Le mardi 09/06/2026 est passé : choisissez un jour à partir du jeudi 11/06/2026.');
     expect((await t.call('planner-get', { callId })).slots).toEqual(view.slots);
     // A free afternoon late in the window: accepted.
     const moved = await t.call('planner-slot-move', { callId, candidateId: second!.candidateId, date: '2026-06-26', start: '16:00', roomId: 'salle-1', basedOnRevision: view.revision });
@@ -278,6 +283,84 @@ describe('the planning of a call', () => {
     const president = view.members.find((m) => m.president)!;
     const ics = Buffer.from((await t.call('planner-member-schedule', { callId, memberId: president.id, format: 'ics' })).contentBase64, 'base64').toString();
     expect(ics.match(/BEGIN:VEVENT/g)!.length).toBe(view.slots.filter((s) => s.memberIds.includes(president.id)).length);
+  });
+  it('lists a convocation to call off when its interview goes, until the secretariat says the candidate knows', async () => {
+    const t = makeServices();
+    const callId = await demoCsti(t);
+    const { view } = await planAndApply(t, callId);
+    const slot = view.slots[0]!;
+    await t.call('planner-convocation', { callId, candidateId: slot.candidateId, format: 'eml' });
+    // The application moved on to « convoquée ».
+    expect((await t.call('candidates-get', { id: slot.candidateId })).status).toBe('convoquee');
+    const file = await t.call('candidates-get', { id: slot.candidateId });
+    await t.call('candidates-update', { id: slot.candidateId, candidate: { ...draftFromFile(file), status: 'retiree' } });
+    const stale = await t.call('planner-get', { callId });
+    expect(stale.violations.find((v) => v.candidateIds.includes(slot.candidateId))!.message).toMatch(/n’est plus à entendre \(candidature retirée\) : son entretien du .+ est à retirer du planning\./);
+    // Withdrawn: out of the members' calendars at once.
+    const president = stale.members.find((m) => m.president)!;
+    const ics = Buffer.from((await t.call('planner-member-schedule', { callId, memberId: president.id, format: 'ics' })).contentBase64, 'base64').toString();
+    expect(ics.match(/BEGIN:VEVENT/g)?.length ?? 0).toBe(stale.slots.filter((s) => s.memberIds.includes(president.id) && s.candidateId !== slot.candidateId).length);
+    const { view: after } = await planAndApply(t, callId, 'replan');
+    expect(after.toCallOff).toEqual([{ candidateId: slot.candidateId, label: expect.any(String), announced: expect.stringMatching(/à \d\d:\d\d$/), convokedAt: expect.any(String) }]);
+    const done = await t.call('planner-call-off-done', { callId, candidateId: slot.candidateId });
+    expect(done.toCallOff).toEqual([]);
+  });
+
+  it('takes a member who leaves off the juries they sat on, so the others’ slots still hold', async () => {
+    const t = makeServices();
+    const callId = await demoCsti(t);
+    const { view } = await planAndApply(t, callId);
+    const leaving = view.members.find((m) => m.sits && !m.president && view.slots.some((s) => s.memberIds.includes(m.id)))!;
+    await t.call('members-delete', { id: leaving.id });
+    const after = await t.call('planner-get', { callId });
+    expect(after.revision).toBeGreaterThan(view.revision);
+    expect(after.slots.some((s) => s.memberIds.includes(leaving.id))).toBe(false);
+    expect(after.violations.every((v) => v.code === 'quorum')).toBe(true);
+  });
+
+  it('refuses to run while a locked slot no longer holds, naming it', async () => {
+    const t = makeServices();
+    const callId = await demoCsti(t);
+    const { view } = await planAndApply(t, callId);
+    const slot = view.slots[0]!;
+    await t.call('planner-slot-lock', { callId, candidateId: slot.candidateId, locked: true });
+    await t.call('planner-constraints-save', { callId, kind: 'candidate', personId: slot.candidateId, availability: { unavailable: [{ date: slot.date }] }, preferred: [], note: '' });
+    const error = await expectError(t.call('planner-run', { callId, mode: 'replan', runId: 'x' }), 'conflict');
+    expect(error.message).toMatch(/^Un créneau verrouillé ne tient plus : .+ Déverrouillez-le/);
+  });
+
+  it('keeps interviews already held where they were and places nobody on a past day', async () => {
+    let now = new Date('2026-06-01T08:00:00Z');
+    const t = makeServices({ now: () => now });
+    const callId = await demoCsti(t);
+    const { view } = await planAndApply(t, callId);
+    const held = view.slots.filter((s) => s.date <= '2026-06-03');
+    expect(held.length).toBeGreaterThan(0);
+    now = new Date('2026-06-03T16:00:00Z');
+    // Someone new to hear, and a member away from tomorrow on: the re-plan keeps what was held.
+    const president = view.members.find((m) => m.president)!;
+    await t.call('planner-constraints-save', { callId, kind: 'member', personId: president.id, availability: { unavailable: [{ date: '2026-06-04' }, { date: '2026-06-05' }] }, preferred: [], note: '' });
+    const { proposal, view: after } = await planAndApply(t, callId, 'plan');
+    for (const s of held) expect(after.slots.find((x) => x.candidateId === s.candidateId)).toMatchObject({ date: s.date, start: s.start });
+    expect(proposal.plan.placed.filter((s) => !held.some((h) => h.candidateId === s.candidateId)).every((s) => s.date > '2026-06-03')).toBe(true);
+    expect(after.warnings[0]).toBe('Les jours jusqu’à aujourd’hui (mercredi 03/06/2026) ne reçoivent plus de nouvel entretien.');
+    await expectError(t.call('planner-convocation', { callId, candidateId: held[0]!.candidateId, format: 'docx' }), 'conflict');
+  });
+
+  it('refuses a convocation to a plain member, and a panel citing the secretariat', async () => {
+    const t = makeServices();
+    const callId = await demoCsti(t);
+    const { view } = await planAndApply(t, callId);
+    const members = await t.call('members-list', { callId });
+    const plain = members.find((m) => m.role === 'membre')!;
+    await expectError(t.call('planner-convocation', { callId, candidateId: view.slots[0]!.candidateId, format: 'docx' }, { name: plain.name, email: plain.email }), 'forbidden');
+    const secretariat = members.find((m) => m.role === 'secretariat')!;
+    const call = await t.call('calls-get', { id: callId });
+    const error = await expectError(
+      t.call('planner-settings-save', { callId, settings: { ...view.settings, panels: [{ id: 'j1', label: 'Jury Écrins', posts: [String(call.posts[0]!.id)], memberIds: [secretariat.id] }] } }),
+      'validation',
+    );
+    expect(error.fieldErrors?.['panels.0']).toMatch(/le secrétariat ne siège pas/);
   });
 });
 

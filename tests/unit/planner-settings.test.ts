@@ -27,9 +27,12 @@ describe('default settings', () => {
     expect(plannerSettingsProblems(s)).toEqual({});
   });
 
-  it('fall back to June after the deadline, and a quorum the commission can reach', () => {
+  it('fall back to the month after the deadline, to its last day, and a quorum the commission can reach', () => {
     const s = defaultPlannerSettings({ ...CSTI, interviewStart: null, interviewEnd: null, deadline: '2027-04-30', sittingMembers: 2, hasPresident: false });
-    expect([s.from, s.to, s.quorum, s.presidentRequired]).toEqual(['2027-06-01', '2027-06-30', 2, false]);
+    expect([s.from, s.to, s.quorum, s.presidentRequired]).toEqual(['2027-05-01', '2027-05-31', 2, false]);
+    expect(defaultPlannerSettings({ ...CSTI, interviewStart: null, interviewEnd: null, deadline: '2026-12-15' })).toMatchObject({ from: '2027-01-01', to: '2027-01-31' });
+    // A start without an end: to the end of that month (February has no 30th).
+    expect(defaultPlannerSettings({ ...CSTI, interviewStart: '2026-02-10', interviewEnd: null })).toMatchObject({ from: '2026-02-10', to: '2026-02-28' });
   });
 });
 

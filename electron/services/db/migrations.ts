@@ -369,6 +369,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX interview_slots_call ON interview_slots(call_id, date, start);
 
+      -- A convocation sent for an interview that no longer exists (withdrawn, removed, unplaced): the candidate
+      -- must be told; kept until the secretariat says so or a new convocation replaces it.
+      CREATE TABLE interview_cancellations (
+        candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+        call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        convoked_for TEXT NOT NULL,
+        convoked_at TEXT NOT NULL,
+        cancelled_at TEXT NOT NULL
+      ) STRICT;
+
       -- Why the last applied run could not place a candidate.
       CREATE TABLE planner_unplaced (
         candidate_id INTEGER PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,

@@ -108,8 +108,52 @@ export function upsertSlot(db: Db, callId: number, slot: Slot, locked: boolean, 
   ).run(slot.candidateId, callId, slot.date, slot.start, slot.end, slot.roomId, JSON.stringify(slot.memberIds), locked ? 1 : 0, nowIso);
 }
 
-export function deleteSlot(db: Db, candidateId: number): number {
+/** Deletes a slot; a convocation already sent for it is kept as one to call off. */
+export function deleteSlot(db: Db, candidateId: number, nowIso: string): number {
+  db.prepare(
+    `INSERT INTO interview_cancellations (candidate_id, call_id, convoked_for, convoked_at, cancelled_at)
+     SELECT candidate_id, call_id, convoked_for, convoked_at, ? FROM interview_slots WHERE candidate_id = ? AND convoked_at IS NOT NULL
+     ON CONFLICT(candidate_id) DO UPDATE SET convoked_for = excluded.convoked_for, convoked_at = excluded.convoked_at, cancelled_at = excluded.cancelled_at`,
+  ).run(nowIso, candidateId);
   return db.prepare('DELETE FROM interview_slots WHERE candidate_id = ?').run(candidateId).changes;
+}
+
+export interface Cancellation {
+  candidateId: number;
+  convokedFor: string;
+  convokedAt: string;
+  cancelledAt: string;
+}
+
+export function listCancellations(db: Db, callId: number): Cancellation[] {
+  return (
+    db.prepare('SELECT candidate_id, convoked_for, convoked_at, cancelled_at FROM interview_cancellations WHERE call_id = ? ORDER BY cancelled_at').all(callId) as {
+      candidate_id: number;
+      convoked_for: string;
+      convoked_at: string;
+      cancelled_at: string;
+    }[]
+  ).map((r) => ({ candidateId: r.candidate_id, convokedFor: r.convoked_for, convokedAt: r.convoked_at, cancelledAt: r.cancelled_at }));
+}
+
+export function clearCancellation(db: Db, candidateId: number): number {
+  return db.prepare('DELETE FROM interview_cancellations WHERE candidate_id = ?').run(candidateId).changes;
+}
+
+/** A member who leaves the commission leaves the juries and panels they sat on. */
+export function forgetMember(db: Db, callId: number, memberId: number, nowIso: string): void {
+  const slots = db.prepare('SELECT candidate_id, member_ids FROM interview_slots WHERE call_id = ?').all(callId) as { candidate_id: number; member_ids: string }[];
+  const update = db.prepare('UPDATE interview_slots SET member_ids = ?, updated_at = ? WHERE candidate_id = ?');
+  for (const s of slots) {
+    const ids = JSON.parse(s.member_ids) as number[];
+    if (ids.includes(memberId)) update.run(JSON.stringify(ids.filter((id) => id !== memberId)), nowIso, s.candidate_id);
+  }
+  const { settings } = plannerState(db, callId);
+  if (settings?.panels.some((p) => p.memberIds.includes(memberId))) {
+    const panels = settings.panels.map((p) => ({ ...p, memberIds: p.memberIds.filter((id) => id !== memberId) }));
+    db.prepare('UPDATE planner_settings SET settings = ? WHERE call_id = ?').run(JSON.stringify({ ...settings, panels }), callId);
+  }
+  bumpRevision(db, callId, nowIso);
 }
 
 export function setLocked(db: Db, candidateId: number, locked: boolean, nowIso: string): number {
@@ -117,6 +161,7 @@ export function setLocked(db: Db, candidateId: number, locked: boolean, nowIso: 
 }
 
 export function markConvoked(db: Db, candidateId: number, convokedFor: string, nowIso: string): void {
+  clearCancellation(db, candidateId);
   db.prepare('UPDATE interview_slots SET convoked_at = ?, convoked_for = ? WHERE candidate_id = ?').run(nowIso, convokedFor, candidateId);
 }
 

@@ -3,6 +3,7 @@ import { checkEmail } from '../../../shared/domain/contact.js';
 import { matchDiscipline } from '../../../shared/domain/disciplines.js';
 import { cleanText } from '../../../shared/domain/text.js';
 import { isDisciplineCode } from '../../../shared/model/referential.js';
+import { forgetMember } from '../db/planner-repo.js';
 import { getCall } from '../db/calls-repo.js';
 import {
   deleteInspector,
@@ -49,6 +50,8 @@ export const peopleHandlers: HandlerSlice<
     return getMember(ctx.db, savedId);
   },
   'members-delete': ({ id }, ctx) => {
+    const member = getMember(ctx.db, id);
+    forgetMember(ctx.db, member.callId, id, ctx.now().toISOString());
     const callId = deleteMember(ctx.db, id);
     ctx.record({ entity: 'members', entityId: id, callId });
     ctx.eraseAfterCommit();

@@ -3,8 +3,10 @@
 // slot written has passed the independent checker against the constraints of the moment.
 import { AppError } from '../../../shared/contract/errors.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
-import { checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
-import type { Unplaced, UnplacedCode } from '../../../shared/domain/planner/model.js';
+import { addDays, checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
+import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
+import { frDay } from '../../../shared/domain/planner/text.js';
+import type { PlannerInput, Slot, Unplaced, UnplacedCode, Violation } from '../../../shared/domain/planner/model.js';
 import {
   buildPlannerInput,
   closedDaysOf,
@@ -34,7 +36,9 @@ import { listMembers } from '../db/people-repo.js';
 import {
   bumpRevision,
   candidateConstraints,
+  clearCancellation,
   deleteSlot,
+  listCancellations,
   listSlots,
   markConvoked,
   memberConstraints,
@@ -54,7 +58,7 @@ import { convocationDocx, convocationEml, memberIcs, memberScheduleEml, type Con
 import { planningWorkbook } from '../planner/planning-workbook.js';
 import { candidateRowsOf } from './candidates.js';
 import { meIn } from './scoring.js';
-import { twoPhase, type HandlerContext, type HandlerSlice } from './types.js';
+import { todayOf, twoPhase, type HandlerContext, type HandlerSlice } from './types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -125,8 +129,33 @@ export function loadPlanner(ctx: HandlerContext, callId: number): Loaded {
     };
   });
   const slots = listSlots(ctx.db, callId);
-  const input = buildPlannerInput({ settings, members: memberRows, candidates: candidateRows, slots });
+  const heardIds = new Set(candidateRows.filter((c) => c.toHear).map((c) => c.id));
+  const built = buildPlannerInput({ settings, members: memberRows, candidates: candidateRows, slots });
+  // The planner and its messages name a post by what people read (« … — Réseau Les Écrins »), not its number.
+  const postName = (post: string): string => postLabel.get(post) ?? post;
+  const input: PlannerInput = {
+    ...built,
+    candidates: built.candidates.map((c) => ({ ...c, post: postName(c.post) })),
+    jury: { ...built.jury, panels: (built.jury.panels ?? []).map((p) => ({ ...p, posts: p.posts.map(postName) })) },
+  };
   const problems = inputProblems(input);
+  const today = todayOf(ctx);
+  const warnings = [...problems.errors, ...problems.warnings];
+  if (settings.to <= today) warnings.unshift(`La période des entretiens (jusqu’au ${frDay(settings.to)}) est passée : indiquez de nouvelles dates dans les réglages pour placer des entretiens.`);
+  else if (settings.from <= today) warnings.unshift(`Les jours jusqu’à aujourd’hui (${frDay(today)}) ne reçoivent plus de nouvel entretien.`);
+  const byId = new Map(candidateRows.map((c) => [c.id, c]));
+  // A slot of someone no longer to hear (withdrawn, turned down) is not checked like the others: it is to call off.
+  const orphanViolations: Violation[] = slots
+    .filter((s) => !heardIds.has(s.candidateId))
+    .map((s) => {
+      const c = byId.get(s.candidateId);
+      return {
+        code: 'unknown-candidate',
+        message: `${c?.label ?? 'Ce candidat'} n’est plus à entendre (${(c?.notHeardBecause ?? '').replace(/\.$/, '').toLowerCase() || 'dossier supprimé'}) : son entretien du ${frDay(s.date)} à ${s.start} est à retirer du planning.`,
+        candidateIds: [s.candidateId],
+        date: s.date,
+      };
+    });
   const placed = new Set(slots.map((s) => s.candidateId));
   const lastRun = unplacedOf(ctx.db, callId);
   const unplaced: Unplaced[] = candidateRows
@@ -145,11 +174,21 @@ export function loadPlanner(ctx: HandlerContext, callId: number): Loaded {
     candidates: candidateRows,
     slots,
     unplaced,
-    violations: checkPlan(input, { placed: slots.map(toSlot) }),
+    violations: [...orphanViolations, ...checkPlan(input, { placed: slots.filter((s) => heardIds.has(s.candidateId)).map(toSlot) })],
     input,
     closedDays: closedDaysOf(settings),
-    warnings: [...problems.errors, ...problems.warnings],
+    warnings,
     plannedAt: state.plannedAt,
+    today,
+    toCallOff: listCancellations(ctx.db, callId).map((c) => {
+      const [date, start] = c.convokedFor.split(' ');
+      return {
+        candidateId: c.candidateId,
+        label: byId.get(c.candidateId)?.label ?? 'Candidat',
+        announced: date && isIsoDay(date) ? `${frDay(date)} à ${start}` : c.convokedFor,
+        convokedAt: c.convokedAt,
+      };
+    }),
   };
   return { call, view, members };
 }
@@ -206,6 +245,35 @@ function sameConstraints(a: PersonAvailability, b: PersonAvailability): boolean 
     JSON.stringify(a.preferred) === JSON.stringify(b.preferred) &&
     a.note === b.note;
 }
+
+/**
+ * What a run may change: interviews already held (up to today) stay as they are, out of the computation; new
+ * ones go from tomorrow on (the days past are blacked out for the run only).
+ */
+function runScope(view: PlannerView): { input: PlannerInput; previous: Slot[]; past: Slot[] } {
+  const { today } = view;
+  const heard = new Set(view.input.candidates.map((c) => c.id));
+  const past = view.slots.filter((s) => s.date <= today && heard.has(s.candidateId)).map(toSlot);
+  const done = new Set(past.map((s) => s.candidateId));
+  const calendar = view.input.calendar;
+  const blackouts = calendar.from <= today ? [...calendar.blackouts, { from: calendar.from, to: today, label: 'Jours passés' }] : calendar.blackouts;
+  return {
+    input: {
+      ...view.input,
+      calendar: { ...calendar, blackouts },
+      candidates: view.input.candidates.filter((c) => !done.has(c.id)),
+      locked: view.input.locked.filter((s) => !done.has(s.candidateId)),
+    },
+    previous: view.slots.filter((s) => !done.has(s.candidateId)).map(toSlot),
+    past,
+  };
+}
+
+function bySlotOrder(a: Slot, b: Slot): number {
+  return a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.roomId.localeCompare(b.roomId);
+}
+
+const UNPLACED_CODES = new Set<string>(['invalid-input', 'no-panel', 'no-day', 'unavailable', 'no-quorum', 'no-president', 'no-room', 'too-long', 'full', 'not-planned']);
 
 interface ParsedImportRow extends AvailabilityImportRow {
   value?: PersonAvailability;
@@ -341,6 +409,7 @@ function convocationData(ctx: HandlerContext, loaded: Loaded, candidateId: numbe
   const { call, view } = loaded;
   const candidate = candidateOf(view, candidateId);
   const slot = slotOf(view, candidateId);
+  if (slot.date <= view.today) throw new AppError('conflict', `L’entretien de ${candidate.label} (${frDay(slot.date)}) est passé : pas de convocation.`);
   const problems = view.violations.filter((v) => v.candidateIds.includes(candidateId));
   if (problems.length) {
     throw new AppError('conflict', `Le créneau de ${candidate.label} est en conflit : ${problems.map((v) => v.message).join(' ')} Corrigez le planning avant de convoquer.`);
@@ -364,8 +433,13 @@ function convocationData(ctx: HandlerContext, loaded: Loaded, candidateId: numbe
   };
 }
 
+/**
+ * `runs`: the computations in progress, by the id the window gave (cancelling terminates the worker); the
+ * services abort them all when they close.
+ */
 export function plannerHandlers(
   reader: ReadWorkerHost,
+  runs: Map<string, AbortController>,
   workerUrl?: URL | null,
 ): HandlerSlice<
   | 'planner-get'
@@ -380,11 +454,10 @@ export function plannerHandlers(
   | 'planner-slot-lock'
   | 'planner-slot-remove'
   | 'planner-convocation'
+  | 'planner-call-off-done'
   | 'planner-member-schedule'
   | 'planner-export'
 > {
-  // Runs in progress, by the id the window gave: cancelling terminates the worker.
-  const runs = new Map<string, AbortController>();
   return {
     'planner-get': ({ callId }, ctx) => loadPlanner(ctx, callId).view,
 
@@ -401,10 +474,13 @@ export function plannerHandlers(
       };
       const errors = plannerSettingsProblems(clean);
       if (Object.keys(errors).length) throw new AppError('validation', 'Les réglages contiennent des erreurs : corrigez les champs signalés. Rien n’a été enregistré.', errors);
-      const members = new Set(listMembers(ctx.db, callId).map((m) => m.id));
-      for (const panel of clean.panels) {
-        if (panel.memberIds.some((id) => !members.has(id))) throw new AppError('validation', `Le jury « ${panel.label} » cite un membre qui n’appartient pas à cette commission.`);
-      }
+      const sitting = new Set(listMembers(ctx.db, callId).filter((m) => m.role !== 'secretariat').map((m) => m.id));
+      const posts = new Set(getCall(ctx.db, callId).posts.map((p) => String(p.id)));
+      clean.panels.forEach((panel, i) => {
+        if (panel.memberIds.some((id) => !sitting.has(id))) errors[`panels.${i}`] = `Le jury « ${panel.label} » cite quelqu’un qui ne siège pas dans cette commission (le secrétariat ne siège pas).`;
+        else if (panel.posts.some((post) => !posts.has(post))) errors[`panels.${i}`] = `Le jury « ${panel.label} » cite un poste qui n’existe pas dans cet appel.`;
+      });
+      if (Object.keys(errors).length) throw new AppError('validation', 'Les réglages contiennent des erreurs : corrigez les champs signalés. Rien n’a été enregistré.', errors);
       saveSettings(ctx.db, callId, clean, ctx.now().toISOString());
       ctx.record({ entity: 'planning', entityId: null, callId });
       return loadPlanner(ctx, callId).view;
@@ -416,11 +492,11 @@ export function plannerHandlers(
       const known = kind === 'member' ? view.members.some((m) => m.id === personId) : view.candidates.some((c) => c.id === personId);
       if (!known) throw new AppError('not_found', kind === 'member' ? 'Ce membre n’appartient pas à cette commission.' : 'Ce candidat n’appartient pas à cet appel.');
       const clean = {
-        ...(availability.only ? { only: availability.only } : {}),
+        ...(availability.only?.length ? { only: availability.only } : {}),
         ...(availability.unavailable?.length ? { unavailable: availability.unavailable } : {}),
         ...(availability.weekly?.length ? { weekly: availability.weekly } : {}),
       };
-      const bad = [...(availability.only ?? []), ...(availability.unavailable ?? []), ...preferred].find((r) => !/^\d{4}-\d{2}-\d{2}$/.test(r.date));
+      const bad = [...(availability.only ?? []), ...(availability.unavailable ?? []), ...preferred].find((r) => !isIsoDay(r.date));
       if (bad) throw new AppError('validation', `Date invalide : « ${bad.date} ».`);
       saveConstraints(ctx.db, callId, kind, personId, { availability: clean, preferred: kind === 'candidate' ? preferred : [], note: note.trim() }, ctx.now().toISOString());
       changed(ctx, callId);
@@ -429,12 +505,13 @@ export function plannerHandlers(
 
     'planner-constraints-template': async ({ callId }, ctx) => {
       const { view, call } = loadPlanner(ctx, callId);
+      const files = new Map(candidateRowsOf(ctx, callId).map((c) => [c.id, c]));
       const rows = view.candidates
         .filter((c) => c.toHear)
         .map((c) => [
           `ENT-${c.id}`,
-          c.label.split(' ')[0]!,
-          c.label.split(' ').slice(1).join(' '),
+          files.get(c.id)?.nom ?? '',
+          files.get(c.id)?.prenom ?? '',
           c.email,
           c.postLabel,
           formatHalfDayList(c.constraints.availability.unavailable ?? [], c.constraints.availability.weekly ?? []),
@@ -486,7 +563,15 @@ export function plannerHandlers(
       requireOrganiser(ctx, callId);
       if (runs.has(runId)) throw new AppError('conflict', 'Ce calcul est déjà en cours.');
       const { view } = loadPlanner(ctx, callId);
-      if (view.input.candidates.length === 0) throw new AppError('validation', 'Aucun candidat à entendre : seuls les dossiers recevables et non retirés sont placés.');
+      if (view.input.candidates.length === 0 && view.slots.length === 0) {
+        throw new AppError('validation', 'Aucun candidat à entendre : seuls les dossiers recevables, ni retirés ni non retenus, sont placés.');
+      }
+      // A locked slot that no longer holds would make every proposal fail its check: say which to unlock.
+      const lockedIds = new Set(view.slots.filter((s) => s.locked).map((s) => s.candidateId));
+      const brokenLocks = view.violations.filter((v) => v.code !== 'unknown-candidate' && v.candidateIds.some((id) => lockedIds.has(id)));
+      if (brokenLocks.length) {
+        throw new AppError('conflict', `Un créneau verrouillé ne tient plus : ${brokenLocks.map((v) => v.message).join(' ')} Déverrouillez-le (ou déplacez-le) pour que le calcul puisse le replacer.`);
+      }
       const controller = new AbortController();
       runs.set(runId, controller);
       const started = Date.now();
@@ -497,8 +582,10 @@ export function plannerHandlers(
         ...(workerUrl !== undefined ? { workerUrl } : {}),
       };
       try {
-        const previous = view.slots.map(toSlot);
-        const result = await runPlanner({ mode, input: view.input, previous, seed: view.settings.seed }, options);
+        const scope = runScope(view);
+        const computed = await runPlanner({ mode, input: scope.input, previous: scope.previous, seed: view.settings.seed }, options);
+        const placed = [...scope.past, ...computed.plan.placed].sort(bySlotOrder);
+        const result = { ...computed, plan: { ...computed.plan, placed }, violations: checkPlan(view.input, { placed }) };
         const convoked = new Map(view.slots.filter((s) => s.convokedFor).map((s) => [s.candidateId, s.convokedFor]));
         const after = new Map(result.plan.placed.map((s) => [s.candidateId, slotKey(s)]));
         const reconvoke = [...convoked].filter(([id, key]) => after.get(id) !== key).map(([id]) => id);
@@ -521,14 +608,23 @@ export function plannerHandlers(
       const { view } = loadPlanner(ctx, callId);
       requireRevision(view, basedOnRevision);
       const violations = checkPlan(view.input, { placed: slots });
+      const strange = unplaced.find((u) => !UNPLACED_CODES.has(u.code));
+      if (strange) throw new AppError('validation', `Motif de non-placement inconnu : « ${strange.code} ».`);
       if (violations.length) {
         throw new AppError('conflict', `La proposition ne respecte plus les contraintes : ${violations.slice(0, 3).map((v) => v.message).join(' ')} Relancez le calcul.`);
       }
       const heard = new Set(view.input.candidates.map((c) => c.id));
+      // Interviews already held are history: a proposal keeps them exactly and places nobody on a past day.
+      const sent = new Map(slots.map((s) => [s.candidateId, s]));
+      const same = (a: Slot | undefined, b: Slot | undefined): boolean => !!a && !!b && slotKey(a) === slotKey(b) && a.end === b.end;
+      const pastTouched =
+        slots.some((s) => s.date <= view.today && !same(s, view.slots.find((o) => o.candidateId === s.candidateId))) ||
+        view.slots.some((o) => o.date <= view.today && heard.has(o.candidateId) && !same(o, sent.get(o.candidateId)));
+      if (pastTouched) throw new AppError('conflict', 'La proposition déplace ou place un entretien sur un jour passé : relancez le calcul.');
       const at = ctx.now().toISOString();
       const kept = new Set(slots.map((s) => s.candidateId));
       const locked = new Set(view.slots.filter((s) => s.locked).map((s) => s.candidateId));
-      for (const old of view.slots) if (!kept.has(old.candidateId)) deleteSlot(ctx.db, old.candidateId);
+      for (const old of view.slots) if (!kept.has(old.candidateId)) deleteSlot(ctx.db, old.candidateId, at);
       for (const slot of slots) upsertSlot(ctx.db, callId, slot, locked.has(slot.candidateId), at);
       replaceUnplaced(
         ctx.db,
@@ -548,6 +644,8 @@ export function plannerHandlers(
       if (!candidate.toHear) throw new AppError('conflict', `${candidate.label} n’est pas à entendre : ${candidate.notHeardBecause}`);
       const current = view.slots.find((s) => s.candidateId === candidateId);
       if (current?.locked) throw new AppError('forbidden', `Le créneau de ${candidate.label} est verrouillé : déverrouillez-le pour le déplacer.`);
+      if (current && current.date <= view.today) throw new AppError('conflict', `L’entretien de ${candidate.label} (${frDay(current.date)}) a déjà eu lieu : il ne se déplace plus.`);
+      if (isIsoDay(date) && date <= view.today) throw new AppError('conflict', `Le ${frDay(date)} est passé : choisissez un jour à partir du ${frDay(addDays(view.today, 1))}.`);
       const placed = view.slots.map(toSlot);
       const slot = slotForMove(view.input, placed, { candidateId, date, start, roomId });
       const problems = checkMove(view.input, placed, slot);
@@ -570,23 +668,30 @@ export function plannerHandlers(
       requireOrganiser(ctx, callId);
       const { view } = loadPlanner(ctx, callId);
       slotOf(view, candidateId);
-      deleteSlot(ctx.db, candidateId);
+      deleteSlot(ctx.db, candidateId, ctx.now().toISOString());
       changed(ctx, callId);
       return loadPlanner(ctx, callId).view;
     },
 
-    'planner-convocation': twoPhase<'planner-convocation', { content: Uint8Array; convokedFor: string; stem: string }>({
+    'planner-convocation': twoPhase<'planner-convocation', { content: Uint8Array; slot: Slot; stem: string }>({
       async prepare({ callId, candidateId, format }, ctx) {
+        requireOrganiser(ctx, callId);
         const loaded = loadPlanner(ctx, callId);
         const { data, slot } = convocationData(ctx, loaded, candidateId);
         const content = format === 'docx' ? await convocationDocx(data) : convocationEml(data);
-        return { content, convokedFor: slotKey(slot), stem: `convocation-${safeStem(data.candidate.label)}-${slot.date}` };
+        return { content, slot: toSlot(slot), stem: `convocation-${safeStem(data.candidate.label)}-${slot.date}` };
       },
       apply({ callId, candidateId, format }, prepared, ctx) {
-        // The slot may have moved while the document was written: what is recorded is what the document says.
-        const slot = slotOf(loadPlanner(ctx, callId).view, candidateId);
-        if (slotKey(slot) !== prepared.convokedFor) throw new AppError('conflict', 'Le créneau a changé pendant la préparation de la convocation : recommencez.');
-        markConvoked(ctx.db, candidateId, prepared.convokedFor, ctx.now().toISOString());
+        // The planning may have changed while the document was written: what is recorded is what it says, and
+        // only if that still holds (same time, room and jury, no conflict since).
+        const loaded = loadPlanner(ctx, callId);
+        convocationData(ctx, loaded, candidateId);
+        const slot = toSlot(slotOf(loaded.view, candidateId));
+        if (JSON.stringify(slot) !== JSON.stringify(prepared.slot)) throw new AppError('conflict', 'Le créneau a changé pendant la préparation de la convocation : recommencez.');
+        markConvoked(ctx.db, candidateId, slotKey(slot), ctx.now().toISOString());
+        // The application moves on to « convoquée » (a later state — retenue… — is left as it is).
+        const moved = ctx.db.prepare("UPDATE candidates SET status = 'convoquee', updated_at = ? WHERE id = ? AND status IN ('recue', 'en_instruction')").run(ctx.now().toISOString(), candidateId).changes;
+        if (moved) ctx.record({ entity: 'candidates', entityId: candidateId, callId });
         ctx.record({ entity: 'planning', entityId: candidateId, callId });
         return {
           fileName: `${prepared.stem}.${format}`,
@@ -595,6 +700,14 @@ export function plannerHandlers(
         };
       },
     }),
+
+    'planner-call-off-done': ({ callId, candidateId }, ctx) => {
+      requireOrganiser(ctx, callId);
+      candidateOf(loadPlanner(ctx, callId).view, candidateId);
+      if (clearCancellation(ctx.db, candidateId) === 0) throw new AppError('not_found', 'Aucune convocation à annuler pour ce candidat.');
+      ctx.record({ entity: 'planning', entityId: candidateId, callId });
+      return loadPlanner(ctx, callId).view;
+    },
 
     'planner-member-schedule': ({ callId, memberId, format }, ctx) => {
       const { view, call } = loadPlanner(ctx, callId);
@@ -612,7 +725,7 @@ export function plannerHandlers(
         },
         member: { id: member.id, name: member.name, email: member.email },
         interviews: view.slots
-          .filter((s) => s.memberIds.includes(memberId))
+          .filter((s) => s.memberIds.includes(memberId) && byId.get(s.candidateId)?.toHear)
           .map((s) => ({
             candidateId: s.candidateId,
             date: s.date,
@@ -626,7 +739,7 @@ export function plannerHandlers(
       };
       const stem = `entretiens-${safeStem(member.name)}`;
       return format === 'ics'
-        ? { fileName: `${stem}.ics`, mimeType: 'text/calendar', contentBase64: Buffer.from(memberIcs(data), 'utf8').toString('base64') }
+        ? { fileName: `${stem}.ics`, mimeType: 'text/calendar; charset=utf-8', contentBase64: Buffer.from(memberIcs(data), 'utf8').toString('base64') }
         : { fileName: `${stem}.eml`, mimeType: 'message/rfc822', contentBase64: Buffer.from(memberScheduleEml(data)).toString('base64') };
     },
 
@@ -637,7 +750,7 @@ export function plannerHandlers(
         rooms: view.settings.rooms.map((r) => ({ id: r.id, label: r.label })),
         members: view.members.filter((m) => m.sits).map((m) => ({ id: m.id, name: m.name })),
         candidates: view.candidates.map((c) => ({ id: c.id, label: c.label, email: c.email, postLabel: c.postLabel })),
-        slots: view.slots,
+        slots: view.slots.filter((s) => view.candidates.some((c) => c.id === s.candidateId && c.toHear)),
         unplaced: view.unplaced,
         now: ctx.now(),
       });

@@ -21,11 +21,20 @@ export interface SettingsSource {
   hasPresident: boolean;
 }
 
-/** Sensible defaults from the call: its interview window (June after the deadline otherwise), 30 min + 10. */
+function lastDayOfMonth(date: IsoDate): IsoDate {
+  const next = Number(date.slice(5, 7)) === 12 ? `${Number(date.slice(0, 4)) + 1}-01-01` : `${date.slice(0, 4)}-${String(Number(date.slice(5, 7)) + 1).padStart(2, '0')}-01`;
+  return addDays(next, -1);
+}
+
+/**
+ * Sensible defaults from the call: its interview window; otherwise the month after the deadline (June for the
+ * seeds' 15 May), to its last day. 30 min + 10.
+ */
 export function defaultPlannerSettings(call: SettingsSource): PlannerSettings {
-  const year = (call.interviewStart ?? call.deadline ?? '2026-01-01').slice(0, 4);
-  const from = call.interviewStart && isIsoDay(call.interviewStart) ? call.interviewStart : `${year}-06-01`;
-  const to = call.interviewEnd && isIsoDay(call.interviewEnd) && call.interviewEnd >= from ? call.interviewEnd : `${from.slice(0, 7)}-30`;
+  const deadline = call.deadline && isIsoDay(call.deadline) ? call.deadline : null;
+  const afterDeadline = deadline ? addDays(lastDayOfMonth(deadline), 1) : '2026-06-01';
+  const from = call.interviewStart && isIsoDay(call.interviewStart) ? call.interviewStart : afterDeadline;
+  const to = call.interviewEnd && isIsoDay(call.interviewEnd) && call.interviewEnd >= from ? call.interviewEnd : lastDayOfMonth(from);
   return {
     from,
     to,
@@ -77,8 +86,13 @@ export function plannerSettingsProblems(s: PlannerSettings): FieldErrors {
   if (s.rooms.length === 0) errors.rooms = 'Prévoyez au moins une salle.';
   if (s.rooms.length > PLANNER_LIMITS.rooms) errors.rooms = `${PLANNER_LIMITS.rooms} salles au plus.`;
   const labels = new Set<string>();
+  const roomIds = new Set<string>();
   s.rooms.forEach((room, i) => {
     const label = room.label.trim();
+    if (roomIds.has(room.id)) errors[`rooms.${i}`] = 'Deux salles ont le même identifiant.';
+    roomIds.add(room.id);
+    const bad = (room.unavailable ?? []).find((r) => !isIsoDay(r.date));
+    if (bad) errors[`rooms.${i}`] = `Date d’indisponibilité invalide : « ${bad.date} ».`;
     if (!label) errors[`rooms.${i}`] = 'Nom de salle manquant.';
     else if (labels.has(label.toLowerCase())) errors[`rooms.${i}`] = `La salle « ${label} » figure deux fois.`;
     labels.add(label.toLowerCase());
