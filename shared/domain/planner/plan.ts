@@ -8,7 +8,13 @@ import type { Plan, PlanDiff, PlannerCandidate, PlannerInput, PlanOptions, Repla
 import { solve } from './solve.js';
 
 const DEFAULT_SEED = 1;
-const DEFAULT_RESTARTS = 3;
+/**
+ * Seeded runs tried, the best kept: a small call gets more (each run costs little, and the greedy choice of days
+ * can miss the fewest on a tight instance), a large one at least three. Depends on the input only: deterministic.
+ */
+function defaultRestarts(candidates: number): number {
+  return Math.max(3, Math.min(40, Math.round(1500 / Math.max(1, candidates))));
+}
 /** Re-plan tries at most this many « move one convoked candidate to make room » attempts. */
 const BUMP_TRIALS = 60;
 
@@ -104,7 +110,7 @@ export function plan(input: PlannerInput, options: PlanOptions = {}): Plan {
   const fixed = lockedSlots(ctx, warnings);
   const fixedIds = new Set(fixed.map((s) => s.candidateId));
   const toPlace = uniqueCandidates(input).filter((c) => !fixedIds.has(c.id));
-  const result = solve(ctx, toPlace, fixed, options.seed ?? DEFAULT_SEED, options.restarts ?? DEFAULT_RESTARTS, options.onProgress);
+  const result = solve(ctx, toPlace, fixed, options.seed ?? DEFAULT_SEED, options.restarts ?? defaultRestarts(toPlace.length), options.onProgress);
   return assemble(input, [...fixed, ...result.slots], result.unplaced, warnings, result.daysLowerBound);
 }
 
@@ -246,7 +252,7 @@ export function replan(previous: { placed: Slot[] }, input: PlannerInput, option
   const kept = keptSlots(ctx, previous.placed, locks);
   const fixedIds = new Set([...locks, ...kept].map((s) => s.candidateId));
   const toPlace = uniqueCandidates(input).filter((c) => !fixedIds.has(c.id));
-  const result = solve(ctx, toPlace, [...locks, ...kept], seed, options.restarts ?? DEFAULT_RESTARTS, options.onProgress);
+  const result = solve(ctx, toPlace, [...locks, ...kept], seed, options.restarts ?? defaultRestarts(toPlace.length), options.onProgress);
   let state: Placement = { kept, added: result.slots, unplaced: result.unplaced };
   if (state.unplaced.length > 0 && kept.length > 0) state = bumpIn(ctx, locks, state, seed);
   const next = assemble(input, [...locks, ...state.kept, ...state.added], state.unplaced, warnings, result.daysLowerBound);
