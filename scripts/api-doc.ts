@@ -83,6 +83,7 @@ export const RESULT_TYPES: { readonly [K in MethodName]?: string } = {
   'planner-slot-lock': 'PlannerView',
   'planner-slot-remove': 'PlannerView',
   'planner-convocation': 'ExportedFile',
+  'planner-call-off-done': 'PlannerView',
   'planner-member-schedule': 'ExportedFile',
   'planner-export': 'ExportedFile',
 };

@@ -20,8 +20,17 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4780' },
       'renderer-dir': { type: 'string' },
       reason: { type: 'string' },
+      // Demonstrations and end-to-end tests: the instant the app starts at (it runs on from there), so that a
+      // past campaign (the seeds' June 2026) can be replayed as it was lived.
+      clock: { type: 'string' },
     },
   });
+  const clockStart = values.clock === undefined ? null : Date.parse(values.clock);
+  if (clockStart !== null && !Number.isFinite(clockStart)) {
+    console.error(`Horloge invalide : « ${values.clock} » (attendu un instant ISO 8601, par exemple 2026-05-20T10:00:00Z).`);
+    process.exit(2);
+  }
+  const offset = clockStart === null ? 0 : clockStart - Date.now();
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`Port invalide : « ${values.port} » (un entier de 0 à 65535 ; 0 = un port libre quelconque).`);
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
 
   let services;
   try {
-    services = createServices({ dataDir, preferences, mode: 'browser' });
+    services = createServices({ dataDir, preferences, mode: 'browser', ...(offset ? { now: () => new Date(Date.now() + offset) } : {}) });
   } catch (error) {
     console.error(error instanceof AppError ? error.message : error);
     process.exit(1);

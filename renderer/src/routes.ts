@@ -1,7 +1,7 @@
 import { PHASES, type Phase } from '../../shared/model/scoring.js';
 
 /** The screens of the app, kept in the address (#/appels/3/candidats) so that reload and Back work. */
-export type CallTab = 'candidatures' | 'postes' | 'regles' | 'avis' | 'grilles' | 'evaluations' | 'commission' | 'informations';
+export type CallTab = 'candidatures' | 'postes' | 'regles' | 'avis' | 'grilles' | 'evaluations' | 'entretiens' | 'commission' | 'informations';
 
 export type Route =
   | { name: 'calls' }
@@ -13,7 +13,7 @@ export type Route =
   | { name: 'mail-intake'; callId: number }
   | { name: 'settings' };
 
-const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'avis', 'grilles', 'evaluations', 'commission', 'informations'];
+const TABS: readonly CallTab[] = ['candidatures', 'postes', 'regles', 'avis', 'grilles', 'evaluations', 'entretiens', 'commission', 'informations'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

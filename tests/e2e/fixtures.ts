@@ -10,10 +10,15 @@ const CLI = resolve('dist/electron/http/cli.js');
 export class AppServer {
   private child: ChildProcess | null = null;
   url = '';
-  constructor(readonly dataDir: string) {}
+  /** `clock`: the instant the server starts at (`--clock`), for a campaign replayed at its own dates. */
+  constructor(
+    readonly dataDir: string,
+    private readonly clock: string | null = null,
+  ) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [CLI, '--data-dir', this.dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const clockArgs = this.clock ? ['--clock', this.clock] : [];
+    const child = spawn(process.execPath, [CLI, '--data-dir', this.dataDir, '--port', '0', ...clockArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let output = '';
     this.url = await new Promise<string>((resolvePromise, reject) => {
@@ -46,11 +51,12 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.locator('html[data-app-state="ready"]')).toBeAttached();
 }
 
-export const test = base.extend<{ server: AppServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument
-  server: async ({}, use) => {
+export const test = base.extend<{ server: AppServer; clock: string | null }>({
+  // The real clock unless a spec says `test.use({ clock: '2026-05-20T08:00:00Z' })`.
+  clock: [null, { option: true }],
+  server: async ({ clock }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'commission-e2e-'));
-    const server = new AppServer(dataDir);
+    const server = new AppServer(dataDir, clock);
     await server.start();
     await use(server);
     await server.stop();

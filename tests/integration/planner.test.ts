@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftFromFile } from '../../shared/domain/candidate.js';
-import { checkPlan, slotKey, toSlot } from '../../shared/domain/planner/index.js';
+import { addDays, checkPlan, slotKey, toSlot } from '../../shared/domain/planner/index.js';
 import type { PlannerView } from '../../shared/model/planner.js';
 import { runPlanner } from '../../electron/services/planner/plan-host.js';
 import { ACTOR, expectError, makeServices, type TestServices } from '../helpers/services.js';
@@ -333,17 +333,25 @@ describe('the planning of a call', () => {
     let now = new Date('2026-06-01T08:00:00Z');
     const t = makeServices({ now: () => now });
     const callId = await demoCsti(t);
+    const defaults = await t.call('planner-get', { callId });
+    await t.call('planner-settings-save', { callId, settings: { ...defaults.settings, maxPerDay: 3 } });
     const { view } = await planAndApply(t, callId);
-    const held = view.slots.filter((s) => s.date <= '2026-06-03');
-    expect(held.length).toBeGreaterThan(0);
-    now = new Date('2026-06-03T16:00:00Z');
-    // Someone new to hear, and a member away from tomorrow on: the re-plan keeps what was held.
+    // The evening of the first interview day: its interviews are held.
+    const firstDay = view.slots[0]!.date;
+    const held = view.slots.filter((s) => s.date === firstDay);
+    now = new Date(`${firstDay}T16:00:00Z`);
+    // The president away on the next two days: a fresh plan keeps what was held and moves the rest later.
     const president = view.members.find((m) => m.president)!;
-    await t.call('planner-constraints-save', { callId, kind: 'member', personId: president.id, availability: { unavailable: [{ date: '2026-06-04' }, { date: '2026-06-05' }] }, preferred: [], note: '' });
+    const away = [addDays(firstDay, 1), addDays(firstDay, 2)];
+    await t.call('planner-constraints-save', { callId, kind: 'member', personId: president.id, availability: { unavailable: away.map((date) => ({ date })) }, preferred: [], note: '' });
     const { proposal, view: after } = await planAndApply(t, callId, 'plan');
     for (const s of held) expect(after.slots.find((x) => x.candidateId === s.candidateId)).toMatchObject({ date: s.date, start: s.start });
-    expect(proposal.plan.placed.filter((s) => !held.some((h) => h.candidateId === s.candidateId)).every((s) => s.date > '2026-06-03')).toBe(true);
-    expect(after.warnings[0]).toBe('Les jours jusqu’à aujourd’hui (mercredi 03/06/2026) ne reçoivent plus de nouvel entretien.');
+    const others = proposal.plan.placed.filter((s) => !held.some((h) => h.candidateId === s.candidateId));
+    expect(held.length).toBe(3);
+    expect(others.length).toBe(view.slots.length - 3);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((s) => s.date > firstDay && !away.includes(s.date))).toBe(true);
+    expect(after.warnings[0]).toMatch(/^Les jours jusqu’à aujourd’hui \(\p{L}+ \d\d\/06\/2026\) ne reçoivent plus de nouvel entretien\.$/u);
     await expectError(t.call('planner-convocation', { callId, candidateId: held[0]!.candidateId, format: 'docx' }), 'conflict');
   });
 

@@ -164,13 +164,34 @@ function countPlaced(assign: Int32Array): number {
   return assign.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
 }
 
-function usedDays(schedule: Schedule, assign: Int32Array): number {
+function dayIndexes(schedule: Schedule, assign: Int32Array): Set<number> {
   const days = new Set(schedule.days.filter((d) => d.fixedCount > 0).map((d) => d.index));
   for (const s of assign) if (s >= 0) days.add(schedule.sessions[s]!.day);
-  return days.size;
+  return days;
 }
 
-/** Several seeded runs (the first breaks ties by date): most placed, then fewest days, wins. */
+function usedDays(schedule: Schedule, assign: Int32Array): number {
+  return dayIndexes(schedule, assign).size;
+}
+
+/** Working days from the first interview day to the last: a commission would rather sit 2 and 3 June than 1 and 30. */
+function daySpan(schedule: Schedule, assign: Int32Array): number {
+  const days = [...dayIndexes(schedule, assign)];
+  return days.length ? Math.max(...days) - Math.min(...days) : 0;
+}
+
+function better(schedule: Schedule, a: Int32Array, b: Int32Array): boolean {
+  const placed = countPlaced(a) - countPlaced(b);
+  if (placed !== 0) return placed > 0;
+  const days = usedDays(schedule, a) - usedDays(schedule, b);
+  if (days !== 0) return days < 0;
+  const span = daySpan(schedule, a) - daySpan(schedule, b);
+  if (span !== 0) return span < 0;
+  // Then the earliest: the window's first days, before the end-of-year duties pile up.
+  return Math.min(...dayIndexes(schedule, a)) < Math.min(...dayIndexes(schedule, b));
+}
+
+/** Several seeded runs (the first breaks ties by date): most placed, then fewest days, then the closest days, wins. */
 function bestAssignment(ctx: Context, flow: PlacementFlow, schedule: Schedule, candidates: PlannerCandidate[], feasible: number[][], random: () => number, restarts: number, onProgress?: (fraction: number) => void): Int32Array {
   let best: Int32Array | null = null;
   const runs = Math.max(1, restarts);
@@ -183,7 +204,7 @@ function bestAssignment(ctx: Context, flow: PlacementFlow, schedule: Schedule, c
     openDays(ctx, flow, schedule, candidates, feasible, tie);
     closeDays(flow, schedule);
     const assign = flow.assignment();
-    if (!best || countPlaced(assign) > countPlaced(best) || (countPlaced(assign) === countPlaced(best) && usedDays(schedule, assign) < usedDays(schedule, best))) best = assign;
+    if (!best || better(schedule, assign, best)) best = assign;
   }
   return best!;
 }

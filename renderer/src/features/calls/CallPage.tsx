@@ -13,6 +13,7 @@ import { CommissionTab } from '../commission/CommissionTab.js';
 import { EvaluationsTab } from '../evaluations/EvaluationsTab.js';
 import { GridsTab } from '../grids/GridsTab.js';
 import { OpinionsTab } from '../opinions/OpinionsTab.js';
+import { PlannerTab } from '../planner/PlannerTab.js';
 import { RulesTab } from '../rules/RulesTab.js';
 
 const TAB_LABELS: Record<CallTab, string> = {
@@ -22,6 +23,7 @@ const TAB_LABELS: Record<CallTab, string> = {
   avis: 'Avis IA-IPR',
   grilles: 'Grilles',
   evaluations: 'Évaluations',
+  entretiens: 'Entretiens',
   commission: 'Commission',
   informations: 'Informations',
 };
@@ -88,6 +90,7 @@ export function CallPage({ callId, tab }: { callId: number; tab: CallTab }) {
         {tab === 'avis' && <OpinionsTab key={call.id} call={call} />}
         {tab === 'grilles' && <GridsTab key={call.id} call={call} />}
         {tab === 'evaluations' && <EvaluationsTab key={call.id} call={call} />}
+        {tab === 'entretiens' && <PlannerTab key={call.id} call={call} />}
         {tab === 'commission' && <CommissionTab call={call} />}
         {tab === 'informations' && <InfoTab call={call} />}
       </Tabs>

@@ -1,0 +1,192 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { useState } from 'react';
+import type { PlannerView } from '../../../../shared/model/planner.js';
+import { ConstraintRow, constraintsKey } from './ConstraintRow.js';
+import { ConstraintsImport } from './ConstraintsImport.js';
+
+const SYNTAX_HINT =
+  'Séparez les indications par « ; ». Une date (03/06/2026, ou 03/06 pour l’année des entretiens), suivie ou non de « matin » ou « après-midi » ; une période (du 15/06/2026 au 19/06/2026) ; un jour de chaque semaine (mardi, mardi matin).';
+
+interface Props {
+  view: PlannerView;
+  onView(view: PlannerView): void;
+}
+
+/** Which rows were just saved: their « Enregistré » stays until they are edited again. */
+function useSavedRows() {
+  const [saved, setSaved] = useState<ReadonlySet<number>>(new Set());
+  return {
+    status: (id: number) => (saved.has(id) ? 'Enregistré.' : null),
+    mark: (id: number) => setSaved((s) => new Set(s).add(id)),
+    clear: (id: number) =>
+      setSaved((s) => {
+        if (!s.has(id)) return s;
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      }),
+  };
+}
+
+const yearOf = (view: PlannerView) => Number(view.settings.from.slice(0, 4)) || new Date().getFullYear();
+
+/** « Disponibilités des membres »: each sitting member's unavailabilities, or the only days they gave. */
+export function MembersSection({ view, onView }: Props) {
+  const saved = useSavedRows();
+  const sitting = view.members.filter((m) => m.sits);
+  const others = view.members.filter((m) => !m.sits);
+  return (
+    <section aria-labelledby="entretiens-membres" className="fr-mb-6w" id="disponibilites-membres">
+      <h2 id="entretiens-membres" className="fr-h3">
+        Disponibilités des membres
+      </h2>
+      <p id="entretiens-membres-aide" className="fr-hint-text">
+        {`${SYNTAX_HINT} « Seulement disponible » : à remplir quand le membre n’a donné que quelques dates ; vide, il est disponible hors de ses indisponibilités.`}
+      </p>
+      {sitting.length === 0 ? (
+        <p>Aucun membre ne siège dans la commission de cet appel : ajoutez des membres avant de planifier les entretiens.</p>
+      ) : (
+        <div className="fr-table fr-table--no-caption planner-constraints" data-testid="planner-members">
+          <table aria-describedby="entretiens-membres-aide">
+            <caption>Disponibilités des membres qui siègent</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: '16%' }}>
+                  Membre
+                </th>
+                <th scope="col" style={{ width: '30%' }}>
+                  Indisponibilités
+                </th>
+                <th scope="col" style={{ width: '24%' }}>
+                  Seulement disponible
+                </th>
+                <th scope="col" style={{ width: '18%' }}>
+                  Note
+                </th>
+                <th scope="col">
+                  <span className="fr-sr-only">Enregistrer</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sitting.map((m) => (
+                <ConstraintRow
+                  key={`${m.id}:${constraintsKey(m.constraints)}`}
+                  callId={view.callId}
+                  kind="member"
+                  personId={m.id}
+                  name={m.name}
+                  who={
+                    <>
+                      {m.name}
+                      {m.president && (
+                        <>
+                          {' '}
+                          <Badge severity="info" small noIcon as="span">
+                            Présidence
+                          </Badge>
+                        </>
+                      )}
+                    </>
+                  }
+                  constraints={m.constraints}
+                  year={yearOf(view)}
+                  status={saved.status(m.id)}
+                  onEdit={saved.clear}
+                  onSaved={(next, id) => {
+                    saved.mark(id);
+                    onView(next);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {others.length > 0 && (
+        <p className="fr-text--sm">{`Ne siègent pas au jury : ${others.map((m) => m.name).join(', ')}.`}</p>
+      )}
+    </section>
+  );
+}
+
+/** « Contraintes des candidats »: unavailabilities and preferences of those to hear, typed or imported. */
+export function CandidatesSection({ view, onView, onImported }: Props & { onImported(): void }) {
+  const saved = useSavedRows();
+  const toHear = view.candidates.filter((c) => c.toHear);
+  const notHeard = view.candidates.filter((c) => !c.toHear);
+  return (
+    <section aria-labelledby="entretiens-candidats" className="fr-mb-6w" id="contraintes-candidats">
+      <h2 id="entretiens-candidats" className="fr-h3">
+        Contraintes des candidats
+      </h2>
+      <p id="entretiens-candidats-aide" className="fr-hint-text">
+        {`${SYNTAX_HINT} Les préférences sont respectées autant que possible ; les indisponibilités, toujours.`}
+      </p>
+      {toHear.length === 0 ? (
+        <p>Aucun candidat à entendre : seuls les dossiers recevables et non retirés sont convoqués.</p>
+      ) : (
+        <div className="fr-table planner-constraints" data-testid="planner-candidates">
+          <table aria-describedby="entretiens-candidats-aide">
+            <caption>{`Candidats à entendre (${toHear.length})`}</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: '18%' }}>
+                  Candidat
+                </th>
+                <th scope="col" style={{ width: '30%' }}>
+                  Indisponibilités
+                </th>
+                <th scope="col" style={{ width: '22%' }}>
+                  Préférences
+                </th>
+                <th scope="col" style={{ width: '18%' }}>
+                  Note
+                </th>
+                <th scope="col">
+                  <span className="fr-sr-only">Enregistrer</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {toHear.map((c) => (
+                <ConstraintRow
+                  key={`${c.id}:${constraintsKey(c.constraints)}`}
+                  callId={view.callId}
+                  kind="candidate"
+                  personId={c.id}
+                  name={c.label}
+                  who={
+                    <>
+                      {c.label}
+                      {c.postLabel && <span className="fr-text--xs fr-text--regular fr-mb-0" style={{ display: 'block' }}>{c.postLabel}</span>}
+                    </>
+                  }
+                  constraints={c.constraints}
+                  year={yearOf(view)}
+                  status={saved.status(c.id)}
+                  onEdit={saved.clear}
+                  onSaved={(next, id) => {
+                    saved.mark(id);
+                    onView(next);
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {notHeard.length > 0 && (
+        <details className="fr-mb-2w" data-testid="planner-not-heard">
+          <summary>{`Candidats non entendus (${notHeard.length})`}</summary>
+          <ul className="fr-mt-1w">
+            {notHeard.map((c) => (
+              <li key={c.id}>{`${c.label} : ${c.notHeardBecause ?? 'non convoqué'}`}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ConstraintsImport callId={view.callId} onCommitted={onImported} />
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+// The settings form's draft: numbers and optional sessions as typed, turned into PlannerSettings for the
+// shared checker (the same messages as the services) and for saving.
+import type { FieldErrors } from '../../../../shared/contract/errors.js';
+import { formatFrenchDate, parseFrenchDate } from '../../../../shared/domain/dates.js';
+import { isIsoDay } from '../../../../shared/domain/planner/calendar.js';
+import { holidaysBetween, PLANNER_LIMITS, plannerSettingsProblems } from '../../../../shared/domain/planner/index.js';
+import type { HalfDay, HolidayZone, Room, Weekday } from '../../../../shared/domain/planner/model.js';
+import type { PlannerSettings } from '../../../../shared/model/planner.js';
+
+/** Dates are typed jj/mm/aaaa, as everywhere else in the app (a browser's date field may show another order). */
+export interface BlackoutDraft {
+  from: string;
+  to: string;
+  /** '' : the whole day. */
+  half: '' | HalfDay;
+  label: string;
+}
+
+export interface PanelDraft {
+  id: string;
+  label: string;
+  posts: string[];
+  memberIds: number[];
+  /** '' : the call's quorum. */
+  quorum: string;
+}
+
+export interface SettingsDraft {
+  from: string;
+  to: string;
+  workingDays: Weekday[];
+  holidays: HolidayZone;
+  blackouts: BlackoutDraft[];
+  /** A session switched off keeps its hours, so that switching it back on restores them. */
+  morningOn: boolean;
+  morningStart: string;
+  morningEnd: string;
+  afternoonOn: boolean;
+  afternoonStart: string;
+  afternoonEnd: string;
+  minutes: string;
+  bufferMinutes: string;
+  maxPerDay: string;
+  rooms: Room[];
+  quorum: string;
+  presidentRequired: boolean;
+  panels: PanelDraft[];
+  place: string;
+  seed: string;
+}
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = { 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi', 7: 'dimanche' };
+export const HOLIDAY_ZONE_LABELS: Record<HolidayZone, string> = {
+  metropole: 'Métropole',
+  'alsace-moselle': 'Alsace-Moselle (Vendredi saint et 26 décembre en plus)',
+  aucune: 'Aucun jour férié',
+};
+
+export function draftOfSettings(s: PlannerSettings): SettingsDraft {
+  return {
+    from: formatFrenchDate(s.from),
+    to: formatFrenchDate(s.to),
+    workingDays: [...s.workingDays].sort(),
+    holidays: s.holidays,
+    blackouts: s.blackouts.map((b) => ({ from: formatFrenchDate(b.from), to: formatFrenchDate(b.to), half: b.half ?? '', label: b.label })),
+    morningOn: s.morning !== null,
+    morningStart: s.morning?.start ?? '09:00',
+    morningEnd: s.morning?.end ?? '12:30',
+    afternoonOn: s.afternoon !== null,
+    afternoonStart: s.afternoon?.start ?? '14:00',
+    afternoonEnd: s.afternoon?.end ?? '17:30',
+    minutes: String(s.minutes),
+    bufferMinutes: String(s.bufferMinutes),
+    maxPerDay: String(s.maxPerDay),
+    rooms: s.rooms.map((r) => ({ ...r })),
+    quorum: String(s.quorum),
+    presidentRequired: s.presidentRequired,
+    panels: s.panels.map((p) => ({ id: p.id, label: p.label, posts: [...p.posts], memberIds: [...p.memberIds], quorum: p.quorum === undefined ? '' : String(p.quorum) })),
+    place: s.place,
+    seed: String(s.seed),
+  };
+}
+
+/** A whole number as typed; anything else is NaN, which the checker refuses with its own message. */
+export function readInteger(text: string): number {
+  const t = text.trim();
+  return /^-?\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** jj/mm/aaaa → ISO; what cannot be read stays as typed, and the checker calls it invalid. */
+export function isoOfTyped(text: string): string {
+  const parsed = parseFrenchDate(text);
+  return parsed.ok ? parsed.iso : text.trim();
+}
+
+/** « 9:00 », « 9h », « 14h30 » → '09:00', '14:30'; anything else stays as typed, and the checker calls it invalid. */
+export function hhmmOfTyped(text: string): string {
+  const m = /^(\d{1,2})\s*(?:[:hH]\s*(\d{2})?)$/.exec(text.trim());
+  if (!m) return text.trim();
+  return `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}`;
+}
+
+export function settingsOfDraft(d: SettingsDraft): PlannerSettings {
+  return {
+    from: isoOfTyped(d.from),
+    to: isoOfTyped(d.to),
+    workingDays: [...d.workingDays].sort(),
+    holidays: d.holidays,
+    blackouts: d.blackouts.map((b) => ({ from: isoOfTyped(b.from), to: isoOfTyped(b.to), ...(b.half ? { half: b.half } : {}), label: b.label.trim() })),
+    morning: d.morningOn ? { start: hhmmOfTyped(d.morningStart), end: hhmmOfTyped(d.morningEnd) } : null,
+    afternoon: d.afternoonOn ? { start: hhmmOfTyped(d.afternoonStart), end: hhmmOfTyped(d.afternoonEnd) } : null,
+    minutes: readInteger(d.minutes),
+    bufferMinutes: readInteger(d.bufferMinutes),
+    maxPerDay: readInteger(d.maxPerDay),
+    rooms: d.rooms.map((r) => ({ ...r, label: r.label.trim() })),
+    quorum: readInteger(d.quorum),
+    presidentRequired: d.presidentRequired,
+    panels: d.panels.map((p) => ({
+      id: p.id,
+      label: p.label.trim(),
+      posts: p.posts,
+      memberIds: p.memberIds,
+      ...(p.quorum.trim() ? { quorum: readInteger(p.quorum) } : {}),
+    })),
+    place: d.place.trim(),
+    seed: readInteger(d.seed),
+  };
+}
+
+/** The shared checker's messages, plus the one thing it leaves to the schema: a panel's own quorum. */
+export function draftProblems(d: SettingsDraft): FieldErrors {
+  const errors = plannerSettingsProblems(settingsOfDraft(d));
+  d.panels.forEach((p, i) => {
+    if (errors[`panels.${i}`] || !p.quorum.trim()) return;
+    const q = readInteger(p.quorum);
+    if (!(q >= 1 && q <= PLANNER_LIMITS.quorum)) errors[`panels.${i}`] = `Quorum du jury « ${p.label.trim() || i + 1} » : de 1 à ${PLANNER_LIMITS.quorum}.`;
+  });
+  return errors;
+}
+
+/**
+ * A new id `<prefix>-<n>` not used now nor by anything stored (a room removed then added again must not
+ * inherit the interviews of the removed one).
+ */
+export function nextId(prefix: string, taken: Iterable<string>): string {
+  let max = 0;
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  for (const id of taken) {
+    const m = pattern.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}-${max + 1}`;
+}
+
+/** The public holidays of the window being typed, for the read-only list. */
+export function holidaysOfDraft(d: SettingsDraft): { date: string; label: string }[] | null {
+  const from = isoOfTyped(d.from);
+  const to = isoOfTyped(d.to);
+  if (!isIsoDay(from) || !isIsoDay(to) || to < from || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 1) return null;
+  return [...holidaysBetween(from, to, d.holidays)].map(([date, label]) => ({ date, label }));
+}
+
+/** Server field errors may come as `settings.minutes`; the form knows them as `minutes`. */
+export function formFieldErrors(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) out[key.replace(/^settings\./, '')] = message;
+  return out;
+}
