@@ -351,6 +351,11 @@ describe('the planning of a call', () => {
     expect(others.length).toBe(view.slots.length - 3);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((s) => s.date > firstDay && !away.includes(s.date))).toBe(true);
+    // A window entirely past: said before anything is computed.
+    now = new Date('2026-07-01T08:00:00Z');
+    const late = await expectError(t.call('planner-run', { callId, mode: 'replan', runId: 'late' }), 'validation');
+    expect(late.message).toBe('La période des entretiens (jusqu’au mardi 30/06/2026) est passée : indiquez de nouvelles dates dans les réglages, puis relancez le calcul.');
+    now = new Date(`${firstDay}T16:00:00Z`);
     expect(after.warnings[0]).toMatch(/^Les jours jusqu’à aujourd’hui \(\p{L}+ \d\d\/06\/2026\) ne reçoivent plus de nouvel entretien\.$/u);
     await expectError(t.call('planner-convocation', { callId, candidateId: held[0]!.candidateId, format: 'docx' }), 'conflict');
   });

@@ -563,6 +563,9 @@ export function plannerHandlers(
       requireOrganiser(ctx, callId);
       if (runs.has(runId)) throw new AppError('conflict', 'Ce calcul est déjà en cours.');
       const { view } = loadPlanner(ctx, callId);
+      if (view.settings.to <= view.today) {
+        throw new AppError('validation', `La période des entretiens (jusqu’au ${frDay(view.settings.to)}) est passée : indiquez de nouvelles dates dans les réglages, puis relancez le calcul.`);
+      }
       if (view.input.candidates.length === 0 && view.slots.length === 0) {
         throw new AppError('validation', 'Aucun candidat à entendre : seuls les dossiers recevables, ni retirés ni non retenus, sont placés.');
       }
