@@ -190,7 +190,7 @@ export const plannerSettingsSchema = z.object({
   presidentRequired: z.boolean(),
   panels: z.array(z.object({ id: z.string().min(1).max(60), label: z.string().max(200), posts: z.array(z.string().max(20)).max(200), memberIds: z.array(id).max(100), quorum: z.number().int().min(1).max(30).optional() })).max(100),
   place: z.string().max(1000),
-  seed: z.number().int().min(0).max(2 ** 31),
+  seed: z.number().int(),
 });
 const slotSchema = z.object({ candidateId: id, date: isoDay, start: hhmm, end: hhmm, roomId: z.string().max(60), memberIds: z.array(id).max(100) });
 const runId = z.string().min(1).max(80);

@@ -79,6 +79,26 @@ describe('the planning of a call', () => {
     expect(after.settingsAreDefault).toBe(true);
   });
 
+  it('refuses a quorum the commission cannot reach and the removal of a room still holding interviews', async () => {
+    const t = makeServices();
+    const callId = await demoCsti(t);
+    const start = await t.call('planner-get', { callId });
+    const sitting = start.members.filter((m) => m.sits).length;
+    const quorum = await expectError(t.call('planner-settings-save', { callId, settings: { ...start.settings, quorum: sitting + 1 } }), 'validation');
+    expect(quorum.fieldErrors?.quorum).toBe(`Le quorum doit être compris entre 1 et ${sitting} (membres qui siègent).`);
+    const twoRooms = await t.call('planner-settings-save', { callId, settings: { ...start.settings, rooms: [...start.settings.rooms, { id: 'salle-2', label: 'Salle 2' }] } });
+    const { view } = await planAndApply(t, callId);
+    const used = [...new Set(view.slots.map((s) => s.roomId))][0]!;
+    const label = twoRooms.settings.rooms.find((r) => r.id === used)!.label;
+    const count = view.slots.filter((s) => s.roomId === used).length;
+    const removal = await expectError(
+      t.call('planner-settings-save', { callId, settings: { ...view.settings, rooms: view.settings.rooms.filter((r) => r.id !== used) } }),
+      'validation',
+    );
+    expect(removal.fieldErrors?.rooms).toMatch(new RegExp(`^La salle « ${label} » accueille encore ${count} entretiens \\(.+\\) : déplacez-les ou recalculez avant de la retirer\\.$`));
+    expect((await t.call('planner-get', { callId })).settings.rooms).toHaveLength(2);
+  });
+
   it('plans every candidate to hear, reports progress, applies, and refuses a stale proposal', async () => {
     const t = makeServices();
     const callId = await demoCsti(t);
@@ -228,7 +248,7 @@ describe('the planning of a call', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(template.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Contraintes')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Identifiant', 'Nom', 'Prénom', 'E-mail', 'Poste', 'Indisponibilités', 'Préférences', 'Remarque']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Identifiant', 'Nom', 'Prénom', 'E-mail', 'Poste', 'Indisponibilités', 'Préférences', 'Note']);
     const ids = [2, 3, 4].map((r) => Number(String(sheet.getCell(r, 1).value).slice(4)));
     sheet.getCell(2, 6).value = '03/06/2026 ; du 08/06/2026 au 10/06/2026 ; mardi matin';
     sheet.getCell(2, 7).value = '22/06/2026 après-midi';
@@ -239,7 +259,7 @@ describe('the planning of a call', () => {
     const preview = await t.call('planner-constraints-import', { ...args, commit: false });
     expect(preview.committed).toBe(false);
     expect(preview.rows.find((r) => r.row === 2)).toMatchObject({ candidateId: ids[0], status: 'new', unavailable: '03/06/2026 ; du 08/06/2026 au 10/06/2026 ; mardi matin', preferred: '22/06/2026 après-midi' });
-    expect(preview.rows.find((r) => r.row === 3)).toMatchObject({ status: 'refused', problem: 'Ligne 3 : colonne « Indisponibilités » : « 31/06/2026 » : date invalide (attendu JJ/MM/AAAA).' });
+    expect(preview.rows.find((r) => r.row === 3)).toMatchObject({ status: 'refused', problem: 'Ligne 3 : colonne « Indisponibilités » : « 31/06/2026 » : le 31/06/2026 n’existe pas dans le calendrier.' });
     expect(preview.rows.find((r) => r.row === 4)).toMatchObject({ status: 'new' });
     expect(preview.accepted).toBe(2);
     expect((await t.call('planner-get', { callId })).candidates.find((c) => c.id === ids[0])!.constraints.availability).toEqual({});

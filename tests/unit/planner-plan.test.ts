@@ -146,7 +146,7 @@ describe('plan: infeasible instances, with the reason in French', () => {
     expect(result.placed).toHaveLength(50); // 5 days × 10
     expect(result.unplaced.every((u) => u.code === 'full')).toBe(true);
     for (const u of result.unplaced) {
-      expect(u.reason).toMatch(u.candidateId === 1 ? /^Plus aucun créneau libre les jours où Candidat 1 est disponible \(lundi 01\/06\/2026\)\.$/ : /^Plus aucun créneau libre dans la fenêtre\.$/);
+      expect(u.reason).toMatch(u.candidateId === 1 ? /^Plus aucun créneau libre les jours où Candidat 1 est disponible \(lundi 01\/06\/2026\)\.$/ : /^Plus aucun créneau libre dans la période des entretiens : élargissez la période, ajoutez une salle ou augmentez le nombre d’entretiens par jour\.$/);
     }
     expectAccounted(input, result);
   });

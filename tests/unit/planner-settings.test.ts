@@ -48,7 +48,7 @@ describe('settings checks', () => {
       afternoon: 'L’après-midi commence avant la fin du matin.',
       minutes: 'Durée d’un entretien : de 5 à 240 minutes.',
       maxPerDay: 'Entretiens par jour : de 1 à 40.',
-      quorum: 'Le quorum doit être au moins 1.',
+      quorum: 'Le quorum doit être compris entre 1 et 30.',
       'rooms.1': 'La salle « salle 1 » figure deux fois.',
     });
   });
@@ -74,15 +74,29 @@ describe('half-day lists', () => {
     expect(list.weekly).toEqual([{ weekday: 2, half: 'am' }, { weekday: 4 }]);
   });
 
+  it('read days written with their weekday or their month in words', () => {
+    const list = parseHalfDayList('lundi 8 juin matin ; du 10 au 12 juin ; 1er juillet 2026 après-midi ; Mercredi 17/06/2026', 2026);
+    expect(list.problems).toEqual([]);
+    expect(list.dates).toEqual([
+      { date: '2026-06-08', half: 'am' },
+      { date: '2026-06-10' },
+      { date: '2026-06-11' },
+      { date: '2026-06-12' },
+      { date: '2026-06-17' },
+      { date: '2026-07-01', half: 'pm' },
+    ]);
+  });
+
   it('merge the two halves of a day into the day', () => {
     expect(parseHalfDayList('03/06/2026 matin; 03/06/2026 après-midi', 2026).dates).toEqual([{ date: '2026-06-03' }]);
   });
 
   it('quote each entry not understood and say what is expected', () => {
-    expect(parseHalfDayList('31/06/2026 ; du 10/06/2026 au 08/06/2026 ; 03/06/2026 soir ; bientôt', 2026).problems).toEqual([
-      '« 31/06/2026 » : date invalide (attendu JJ/MM/AAAA).',
+    expect(parseHalfDayList('31/06/2026 ; du 10/06/2026 au 08/06/2026 ; 03/06/2026 soir ; mardi 03/06/2026 ; bientôt', 2026).problems).toEqual([
+      '« 31/06/2026 » : le 31/06/2026 n’existe pas dans le calendrier.',
       '« du 10/06/2026 au 08/06/2026 » : la période se termine avant de commencer.',
-      '« 03/06/2026 soir » : précisez « matin » ou « après-midi », ou rien pour la journée.',
+      '« 03/06/2026 soir » : après la date, précisez « matin » ou « après-midi », ou rien pour la journée.',
+      '« mardi 03/06/2026 » : le 03/06/2026 est un mercredi, pas un mardi.',
       '« bientôt » n’est pas compris : écrivez une date (03/06/2026 matin), une période (du 15/06/2026 au 19/06/2026) ou un jour de la semaine (mardi après-midi).',
     ]);
   });

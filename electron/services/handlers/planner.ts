@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/contract/errors.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
 import { addDays, checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
 import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
-import { frDay } from '../../../shared/domain/planner/text.js';
+import { deName, frDay } from '../../../shared/domain/planner/text.js';
 import type { PlannerInput, Slot, Unplaced, UnplacedCode, Violation } from '../../../shared/domain/planner/model.js';
 import {
   buildPlannerInput,
@@ -222,7 +222,7 @@ function roomLabel(view: PlannerView, roomId: string): string {
 
 // ——— Candidates' constraints from a spreadsheet ———
 
-const TEMPLATE_HEADERS = ['Identifiant', 'Nom', 'Prénom', 'E-mail', 'Poste', 'Indisponibilités', 'Préférences', 'Remarque'] as const;
+const TEMPLATE_HEADERS = ['Identifiant', 'Nom', 'Prénom', 'E-mail', 'Poste', 'Indisponibilités', 'Préférences', 'Note'] as const;
 const HEADER_KEYS: Record<string, 'id' | 'nom' | 'prenom' | 'email' | 'unavailable' | 'preferred' | 'note'> = {
   identifiant: 'id',
   nom: 'nom',
@@ -230,6 +230,7 @@ const HEADER_KEYS: Record<string, 'id' | 'nom' | 'prenom' | 'email' | 'unavailab
   'e mail': 'email',
   email: 'email',
   courriel: 'email',
+  note: 'note',
   indisponibilites: 'unavailable',
   'dates indisponibles': 'unavailable',
   preferences: 'preferred',
@@ -352,6 +353,9 @@ function analyseConstraints(view: PlannerView, fileName: string, workbook: Workb
       ...unavailable.problems.map((p) => `colonne « ${headerText('unavailable')} » : ${p}`),
       ...preferred.problems.map((p) => `colonne « ${headerText('preferred')} » : ${p}`),
       ...(preferred.weekly.length ? [`colonne « ${headerText('preferred')} » : une préférence est une date ou une période, pas un jour de la semaine.`] : []),
+      ...(preferred.dates.some((r) => r.date < view.settings.from || r.date > view.settings.to)
+        ? [`colonne « ${headerText('preferred')} » : une date préférée est hors de la période des entretiens (du ${frDay(view.settings.from)} au ${frDay(view.settings.to)}).`]
+        : []),
     ];
     if (problems.length) {
       out.push({ ...base, name: candidate.label, candidateId: candidate.id, status: 'refused', problem: `Ligne ${excelRow} : ${problems.join(' ')}` });
@@ -409,10 +413,10 @@ function convocationData(ctx: HandlerContext, loaded: Loaded, candidateId: numbe
   const { call, view } = loaded;
   const candidate = candidateOf(view, candidateId);
   const slot = slotOf(view, candidateId);
-  if (slot.date <= view.today) throw new AppError('conflict', `L’entretien de ${candidate.label} (${frDay(slot.date)}) est passé : pas de convocation.`);
+  if (slot.date <= view.today) throw new AppError('conflict', `L’entretien ${deName(candidate.label)} (${frDay(slot.date)}) est passé : pas de convocation.`);
   const problems = view.violations.filter((v) => v.candidateIds.includes(candidateId));
   if (problems.length) {
-    throw new AppError('conflict', `Le créneau de ${candidate.label} est en conflit : ${problems.map((v) => v.message).join(' ')} Corrigez le planning avant de convoquer.`);
+    throw new AppError('conflict', `Le créneau ${deName(candidate.label)} est en conflit : ${problems.map((v) => v.message).join(' ')} Corrigez le planning avant de convoquer.`);
   }
   const file = candidateRowsOf(ctx, view.callId).find((c) => c.id === candidateId)!;
   return {
@@ -472,9 +476,17 @@ export function plannerHandlers(
         panels: settings.panels.map((p) => ({ ...p, label: p.label.trim() })),
         place: settings.place.trim(),
       };
-      const errors = plannerSettingsProblems(clean);
-      if (Object.keys(errors).length) throw new AppError('validation', 'Les réglages contiennent des erreurs : corrigez les champs signalés. Rien n’a été enregistré.', errors);
       const sitting = new Set(listMembers(ctx.db, callId).filter((m) => m.role !== 'secretariat').map((m) => m.id));
+      const errors = plannerSettingsProblems(clean, sitting.size);
+      // A room cannot go while interviews are still held in it: they would point at nothing.
+      const kept = new Set(clean.rooms.map((r) => r.id));
+      const current = loadPlanner(ctx, callId).view;
+      for (const room of current.settings.rooms) {
+        const held = current.slots.filter((s) => s.roomId === room.id);
+        if (!kept.has(room.id) && held.length) {
+          errors.rooms = `La salle « ${room.label} » accueille encore ${held.length > 1 ? `${held.length} entretiens` : 'un entretien'} (${[...new Set(held.map((s) => frDay(s.date)))].join(', ')}) : déplacez-les ou recalculez avant de la retirer.`;
+        }
+      }
       const posts = new Set(getCall(ctx.db, callId).posts.map((p) => String(p.id)));
       clean.panels.forEach((panel, i) => {
         if (panel.memberIds.some((id) => !sitting.has(id))) errors[`panels.${i}`] = `Le jury « ${panel.label} » cite quelqu’un qui ne siège pas dans cette commission (le secrétariat ne siège pas).`;
@@ -529,7 +541,7 @@ export function plannerHandlers(
         ],
         metadata: [
           ['Appel', call.title],
-          ['Période des entretiens', `du ${view.settings.from} au ${view.settings.to}`],
+          ['Période des entretiens', `du ${frDay(view.settings.from)} au ${frDay(view.settings.to)}`],
           ['Comment remplir', 'Dates « 03/06/2026 », demi-journées « 03/06/2026 matin », périodes « du 15/06/2026 au 19/06/2026 », chaque semaine « mardi après-midi » ; séparées par « ; ».'],
         ],
         creator: 'Commission de recrutement',
@@ -646,8 +658,8 @@ export function plannerHandlers(
       const candidate = candidateOf(view, candidateId);
       if (!candidate.toHear) throw new AppError('conflict', `${candidate.label} n’est pas à entendre : ${candidate.notHeardBecause}`);
       const current = view.slots.find((s) => s.candidateId === candidateId);
-      if (current?.locked) throw new AppError('forbidden', `Le créneau de ${candidate.label} est verrouillé : déverrouillez-le pour le déplacer.`);
-      if (current && current.date <= view.today) throw new AppError('conflict', `L’entretien de ${candidate.label} (${frDay(current.date)}) a déjà eu lieu : il ne se déplace plus.`);
+      if (current?.locked) throw new AppError('forbidden', `Le créneau ${deName(candidate.label)} est verrouillé : déverrouillez-le pour le déplacer.`);
+      if (current && current.date <= view.today) throw new AppError('conflict', `L’entretien ${deName(candidate.label)} (${frDay(current.date)}) a déjà eu lieu : il ne se déplace plus.`);
       if (isIsoDay(date) && date <= view.today) throw new AppError('conflict', `Le ${frDay(date)} est passé : choisissez un jour à partir du ${frDay(addDays(view.today, 1))}.`);
       const placed = view.slots.map(toSlot);
       const slot = slotForMove(view.input, placed, { candidateId, date, start, roomId });

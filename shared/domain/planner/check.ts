@@ -4,7 +4,7 @@
 import { isHhMm, isIsoDay, isoWeekday, toMinutes } from './calendar.js';
 import { buildContext, type Context } from './context.js';
 import type { HalfDay, PlannerInput, Slot, Violation, ViolationCode } from './model.js';
-import { frDay, frHalfDay, plural, quoted } from './text.js';
+import { deName, frDay, frHalfDay, plural, quoted } from './text.js';
 
 export function candidateName(ctx: Context, id: number): string {
   return ctx.candidates.get(id)?.label ?? `le candidat n° ${id}`;
@@ -23,7 +23,7 @@ function capitalise(text: string): string {
 }
 
 function interviewOf(ctx: Context, slot: Slot): string {
-  return `l’entretien de ${candidateName(ctx, slot.candidateId)} (${frDay(slot.date)}, ${slot.start}–${slot.end})`;
+  return `l’entretien ${deName(candidateName(ctx, slot.candidateId))} (${frDay(slot.date)}, ${slot.start}–${slot.end})`;
 }
 
 function violation(code: ViolationCode, message: string, slot: Slot, extra: Partial<Violation> = {}): Violation {
@@ -120,9 +120,9 @@ export function slotViolations(ctx: Context, slot: Slot): Violation[] {
   const found: Violation[] = [];
   const name = candidateName(ctx, slot.candidateId);
   if (!ctx.candidates.has(slot.candidateId)) found.push(violation('unknown-candidate', `Le candidat n° ${slot.candidateId} est inconnu.`, slot));
-  if (!isIsoDay(slot.date)) return [...found, violation('bad-date', `La date ${quoted(slot.date)} de l’entretien de ${name} est invalide.`, slot)];
+  if (!isIsoDay(slot.date)) return [...found, violation('bad-date', `La date ${quoted(slot.date)} de l’entretien ${deName(name)} est invalide.`, slot)];
   if (!isHhMm(slot.start) || !isHhMm(slot.end) || slot.start >= slot.end) {
-    return [...found, violation('bad-time', `Les heures ${quoted(`${slot.start}–${slot.end}`)} de l’entretien de ${name} sont invalides.`, slot)];
+    return [...found, violation('bad-time', `Les heures ${quoted(`${slot.start}–${slot.end}`)} de l’entretien ${deName(name)} sont invalides.`, slot)];
   }
   found.push(...calendarViolations(ctx, slot));
   const hours = hoursViolations(ctx, slot, toMinutes(slot.start), toMinutes(slot.end));
@@ -249,7 +249,7 @@ function lockedViolations(ctx: Context, placed: Slot[]): Violation[] {
   for (const lock of ctx.input.locked) {
     const now = placed.filter((s) => s.candidateId === lock.candidateId);
     if (now.some((s) => sameSlot(s, lock))) continue;
-    const what = `Le créneau verrouillé de ${candidateName(ctx, lock.candidateId)} (${isIsoDay(lock.date) ? frDay(lock.date) : lock.date}, ${lock.start}–${lock.end}, ${roomName(ctx, lock.roomId)})`;
+    const what = `Le créneau verrouillé ${deName(candidateName(ctx, lock.candidateId))} (${isIsoDay(lock.date) ? frDay(lock.date) : lock.date}, ${lock.start}–${lock.end}, ${roomName(ctx, lock.roomId)})`;
     found.push(violation('locked-moved', now.length ? `${what} a été modifié.` : `${what} a disparu du planning.`, lock));
   }
   return found;

@@ -5,7 +5,7 @@
 import type { FieldErrors } from '../../contract/errors.js';
 import type { PersonAvailability, PlannerSettings, PlannedSlot } from '../../model/planner.js';
 import { parseFrenchDate } from '../dates.js';
-import { addDays, datesBetween, holidaysBetween, isHhMm, isIsoDay, toMinutes } from './calendar.js';
+import { addDays, datesBetween, holidaysBetween, isHhMm, isIsoDay, isoWeekday, toMinutes } from './calendar.js';
 import type { Availability, HalfDay, HalfDayRef, IsoDate, PlannerInput, Slot, WeeklyHalfDay, Weekday } from './model.js';
 import { frDay } from './text.js';
 
@@ -56,21 +56,21 @@ export function defaultPlannerSettings(call: SettingsSource): PlannerSettings {
 }
 
 /** Field → French message; empty when the settings can be saved. */
-export function plannerSettingsProblems(s: PlannerSettings): FieldErrors {
+export function plannerSettingsProblems(s: PlannerSettings, sittingMembers?: number): FieldErrors {
   const errors: FieldErrors = {};
   if (!isIsoDay(s.from)) errors.from = 'Date de début invalide.';
   if (!isIsoDay(s.to)) errors.to = 'Date de fin invalide.';
   else if (isIsoDay(s.from) && s.to < s.from) errors.to = 'La période se termine avant de commencer.';
   else if (isIsoDay(s.from) && datesBetween(s.from, s.to).length > PLANNER_LIMITS.windowDays) errors.to = 'La période dépasse un an.';
   if (s.workingDays.length === 0) errors.workingDays = 'Choisissez au moins un jour de la semaine.';
-  const range = (key: 'morning' | 'afternoon', label: string) => {
+  const range = (key: 'morning' | 'afternoon', of: string, the: string) => {
     const r = s[key];
     if (!r) return;
-    if (!isHhMm(r.start) || !isHhMm(r.end)) errors[key] = `Horaires du ${label} invalides (HH:MM).`;
-    else if (toMinutes(r.start) >= toMinutes(r.end)) errors[key] = `Le ${label} doit finir après son début.`;
+    if (!isHhMm(r.start) || !isHhMm(r.end)) errors[key] = `Horaires ${of} invalides (hh:mm, par exemple 09:00).`;
+    else if (toMinutes(r.start) >= toMinutes(r.end)) errors[key] = `${the} doit finir après son début.`;
   };
-  range('morning', 'matin');
-  range('afternoon', 'après-midi');
+  range('morning', 'du matin', 'Le matin');
+  range('afternoon', 'de l’après-midi', 'L’après-midi');
   if (!s.morning && !s.afternoon) errors.morning = 'Prévoyez au moins une demi-journée d’entretiens.';
   if (s.morning && s.afternoon && !errors.morning && !errors.afternoon && toMinutes(s.morning.end) > toMinutes(s.afternoon.start)) {
     errors.afternoon = 'L’après-midi commence avant la fin du matin.';
@@ -82,7 +82,10 @@ export function plannerSettingsProblems(s: PlannerSettings): FieldErrors {
   }
   if (!Number.isInteger(s.bufferMinutes) || s.bufferMinutes < 0 || s.bufferMinutes > 120) errors.bufferMinutes = 'Temps entre deux entretiens : de 0 à 120 minutes.';
   if (!Number.isInteger(s.maxPerDay) || s.maxPerDay < 1 || s.maxPerDay > PLANNER_LIMITS.maxPerDay) errors.maxPerDay = `Entretiens par jour : de 1 à ${PLANNER_LIMITS.maxPerDay}.`;
-  if (!Number.isInteger(s.quorum) || s.quorum < 1 || s.quorum > PLANNER_LIMITS.quorum) errors.quorum = 'Le quorum doit être au moins 1.';
+  const most = Math.min(PLANNER_LIMITS.quorum, sittingMembers ?? PLANNER_LIMITS.quorum);
+  if (!Number.isInteger(s.quorum) || s.quorum < 1 || s.quorum > most) {
+    errors.quorum = sittingMembers === undefined ? `Le quorum doit être compris entre 1 et ${most}.` : `Le quorum doit être compris entre 1 et ${most} (membres qui siègent).`;
+  }
   if (s.rooms.length === 0) errors.rooms = 'Prévoyez au moins une salle.';
   if (s.rooms.length > PLANNER_LIMITS.rooms) errors.rooms = `${PLANNER_LIMITS.rooms} salles au plus.`;
   const labels = new Set<string>();
@@ -109,7 +112,7 @@ export function plannerSettingsProblems(s: PlannerSettings): FieldErrors {
   });
   if (s.blackouts.length > PLANNER_LIMITS.blackouts) errors.blackouts = `${PLANNER_LIMITS.blackouts} périodes au plus.`;
   if (s.panels.length > PLANNER_LIMITS.panels) errors.panels = `${PLANNER_LIMITS.panels} jurys au plus.`;
-  if (!Number.isInteger(s.seed) || s.seed < 0) errors.seed = 'Graine invalide.';
+  if (!Number.isInteger(s.seed) || s.seed < 0 || s.seed > 2 ** 31) errors.seed = 'Variante du calcul : un nombre entier de 0 à 2 147 483 648.';
   return errors;
 }
 
@@ -207,13 +210,27 @@ function halfOf(words: string): HalfDay | undefined | null {
   return null;
 }
 
-function dateOf(token: string, year: number): IsoDate | null {
+type DateRead = { iso: IsoDate } | { problem: string };
+
+function dateOf(token: string, year: number): DateRead {
   const t = token.trim();
-  if (isIsoDay(t)) return t;
+  if (isIsoDay(t)) return { iso: t };
   const short = /^(\d{1,2})[/.-](\d{1,2})$/.exec(t);
   const parsed = parseFrenchDate(short ? `${short[1]}/${short[2]}/${year}` : t);
-  return parsed.ok ? parsed.iso : null;
+  // « Le 31/06/2026 n’existe pas dans le calendrier. » says more than « invalide ».
+  return parsed.ok ? { iso: parsed.iso } : { problem: parsed.message.charAt(0).toLowerCase() + parsed.message.slice(1) };
 }
+
+const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+const MONTH_DATE = new RegExp(String.raw`\b(\d{1,2})(?:er)? (${MONTHS.join('|')})(?: (\d{4}))?\b`, 'g');
+
+/** « 8 juin », « 1er juin 2026 » → « 8/6 », « 1/6/2026 »; « du 8 au 10/6 » → « du 8/6 au 10/6 ». */
+function numericDates(folded: string): string {
+  const numeric = folded.replace(MONTH_DATE, (_m, day: string, month: string, y?: string) => `${day}/${MONTHS.indexOf(month) + 1}${y ? `/${y}` : ''}`);
+  return numeric.replace(/^(du |de )?(\d{1,2}) (au|a|-|–) (\d{1,2})([/.-]\d{1,2}(?:[/.-]\d{2,4})?)/, (_m, du: string | undefined, d1: string, au: string, d2: string, rest: string) => `${du ?? ''}${d1}${rest} ${au} ${d2}${rest}`);
+}
+
+const WEEKDAY_BEFORE_DATE = /^(?:le )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?=\d)/;
 
 export interface HalfDayList {
   dates: HalfDayRef[];
@@ -236,7 +253,10 @@ export function parseHalfDayList(text: string, year: number): HalfDayList {
   for (const raw of text.split(/[;\n,]+/)) {
     const entry = raw.trim();
     if (!entry) continue;
-    const f = fold(entry);
+    let f = numericDates(fold(entry));
+    // « mardi 03/06/2026 »: the weekday is checked against the date, then set aside.
+    const named = WEEKDAY_BEFORE_DATE.exec(f);
+    if (named) f = f.slice(named[0].length);
     const range = RANGE.exec(f);
     const single = range ? null : SINGLE.exec(f);
     const weekly = range || single ? null : WEEKLY.exec(f);
@@ -244,19 +264,22 @@ export function parseHalfDayList(text: string, year: number): HalfDayList {
       const from = dateOf(range[1]!, year);
       const to = dateOf(range[2]!, year);
       const half = halfOf(range[3] ?? '');
-      if (!from || !to || half === null) out.problems.push(`« ${entry} » n’est pas compris (attendu : du JJ/MM/AAAA au JJ/MM/AAAA).`);
-      else if (to < from) out.problems.push(`« ${entry} » : la période se termine avant de commencer.`);
-      else if (datesBetween(from, to).length > PLANNER_LIMITS.windowDays) out.problems.push(`« ${entry} » : période de plus d’un an.`);
-      else for (const date of datesBetween(from, to)) out.dates.push(half ? { date, half } : { date });
+      if ('problem' in from) out.problems.push(`« ${entry} » : ${from.problem}`);
+      else if ('problem' in to) out.problems.push(`« ${entry} » : ${to.problem}`);
+      else if (half === null) out.problems.push(`« ${entry} » : après la période, précisez « matin » ou « après-midi », ou rien pour des journées entières.`);
+      else if (to.iso < from.iso) out.problems.push(`« ${entry} » : la période se termine avant de commencer.`);
+      else if (datesBetween(from.iso, to.iso).length > PLANNER_LIMITS.windowDays) out.problems.push(`« ${entry} » : période de plus d’un an.`);
+      else for (const date of datesBetween(from.iso, to.iso)) out.dates.push(half ? { date, half } : { date });
     } else if (single) {
       const date = dateOf(single[1]!, year);
       const half = halfOf(single[2] ?? '');
-      if (!date) out.problems.push(`« ${entry} » : date invalide (attendu JJ/MM/AAAA).`);
-      else if (half === null) out.problems.push(`« ${entry} » : précisez « matin » ou « après-midi », ou rien pour la journée.`);
-      else out.dates.push(half ? { date, half } : { date });
+      if ('problem' in date) out.problems.push(`« ${entry} » : ${date.problem}`);
+      else if (named && WEEKDAY_WORDS[named[1]!] !== isoWeekday(date.iso)) out.problems.push(`« ${entry} » : le ${frShort(date.iso)} est un ${frDay(date.iso).split(' ')[0]}, pas un ${named[1]}.`);
+      else if (half === null) out.problems.push(`« ${entry} » : après la date, précisez « matin » ou « après-midi », ou rien pour la journée.`);
+      else out.dates.push(half ? { date: date.iso, half } : { date: date.iso });
     } else if (weekly) {
       const half = halfOf(weekly[2] ?? '');
-      if (half === null) out.problems.push(`« ${entry} » : précisez « matin » ou « après-midi », ou rien pour la journée.`);
+      if (half === null) out.problems.push(`« ${entry} » : après le jour, précisez « matin » ou « après-midi », ou rien pour la journée.`);
       else out.weekly.push(half ? { weekday: WEEKDAY_WORDS[weekly[1]!]!, half } : { weekday: WEEKDAY_WORDS[weekly[1]!]! });
     } else {
       out.problems.push(`« ${entry} » n’est pas compris : écrivez une date (03/06/2026 matin), une période (du 15/06/2026 au 19/06/2026) ou un jour de la semaine (mardi après-midi).`);

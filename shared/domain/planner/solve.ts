@@ -10,7 +10,7 @@ import { FlowNetwork } from './flow.js';
 import { improve, SoftCost } from './improve.js';
 import type { PlannerCandidate, Slot, Unplaced } from './model.js';
 import { buildSchedule, type Schedule } from './sessions.js';
-import { frDay } from './text.js';
+import { deName, frDay } from './text.js';
 
 export interface SolveResult {
   slots: Slot[];
@@ -299,7 +299,7 @@ export function explain(ctx: Context, schedule: Schedule, candidate: PlannerCand
   const name = candidate.label;
   const result = (code: Unplaced['code'], reason: string): Unplaced => ({ candidateId: candidate.id, code, reason });
   const pool = ctx.poolOfPost(candidate.post);
-  if (!pool) return result('no-panel', `Aucun jury n’est prévu pour le poste « ${candidate.post} » de ${name}.`);
+  if (!pool) return result('no-panel', `Aucun jury n’est prévu pour le poste « ${candidate.post} » ${deName(name)}.`);
   if (schedule.halves.length === 0) return result('no-day', 'La période des entretiens ne compte aucune demi-journée ouvrée.');
   const free = ctx.candidateFree.get(candidate.id)!;
   const available = schedule.halves.filter((h) => free(h.date, h.half));
@@ -314,7 +314,7 @@ export function explain(ctx: Context, schedule: Schedule, candidate: PlannerCand
   if (roomed.every((h) => sessionCapacity(h.end - h.start, ctx.minutes, ctx.buffer) === 0)) {
     return result('too-long', `Un entretien de ${ctx.minutes} min ne tient dans aucune demi-journée où ${name} est disponible.`);
   }
-  if (available.length === schedule.halves.length) return result('full', 'Plus aucun créneau libre dans la fenêtre.');
+  if (available.length === schedule.halves.length) return result('full', 'Plus aucun créneau libre dans la période des entretiens : élargissez la période, ajoutez une salle ou augmentez le nombre d’entretiens par jour.');
   const dates = [...new Set(available.map((h) => h.date))];
   const when = dates.length <= 3 ? ` (${dates.map(frDay).join(', ')})` : '';
   return result('full', `Plus aucun créneau libre les jours où ${name} est disponible${when}.`);

@@ -22,6 +22,11 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
   return `${count} ${count > 1 ? pluralWord : word}`;
 }
 
+/** « de ARNAUD » → « d’ARNAUD »: elided before a vowel or an h (names in capitals included). */
+export function deName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜ]/.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 /** « Salle 204 », keeping the label as typed. */
 export function quoted(text: string): string {
   return `« ${text} »`;
