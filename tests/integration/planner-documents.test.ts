@@ -215,7 +215,7 @@ describe('convocation mail (.eml) and invitation (.ics)', () => {
     expect(event!.description).toContain('Poste : Professeur relais territorial CSTI — Réseau Les Écrins');
   });
 
-  it('keeps the same UID when the interview moves, so a calendar replaces the event, with a later stamp', () => {
+  it('keeps the same UID when the interview moves, with a higher SEQUENCE and a later stamp, so a calendar replaces the event', () => {
     const first = readIcs(convocationIcs(CONVOCATION))[0]!;
     ICAL.TimezoneService.remove('Europe/Paris');
     const moved = readIcs(
@@ -224,6 +224,7 @@ describe('convocation mail (.eml) and invitation (.ics)', () => {
     expect(moved.uid).toBe(first.uid);
     expect(moved.startDate.toJSDate().toISOString()).toBe('2026-06-10T09:00:00.000Z');
     expect(moved.component.getFirstPropertyValue('dtstamp')!.toString() > first.component.getFirstPropertyValue('dtstamp')!.toString()).toBe(true);
+    expect(Number(moved.component.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(first.component.getFirstPropertyValue('sequence')));
     // Another candidate of the same call, or the same candidate of another call: another event.
     expect(convocationIcs({ ...CONVOCATION, candidate: { ...CONVOCATION.candidate, id: 8 } })).not.toContain(first.uid);
     expect(convocationIcs(withCall({ reference: '', title: 'Directeur(trice) — ASTERIE' }))).toContain('UID:convocation-directeur-trice-asterie-7@commission-recrutement');

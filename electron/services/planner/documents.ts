@@ -263,10 +263,19 @@ export async function convocationDocx(data: ConvocationData): Promise<Uint8Array
 // ---------------------------------------------------------------------------------------------
 // The candidate's invitation and mail.
 
+/**
+ * RFC 5545 wants SEQUENCE to grow when a sent event changes its time; calendars (Outlook first) ignore a copy
+ * whose SEQUENCE is not higher. Minutes since 2026 grow with every re-sent version without storing a counter.
+ */
+function revisionOf(now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.UTC(2026, 0, 1)) / 60_000));
+}
+
 export function convocationIcs(data: ConvocationData): string {
   const { call, candidate, slot } = data;
   const event: IcsEvent = {
     uid: convocationUid(call, candidate.id),
+    sequence: revisionOf(data.now),
     start: { date: slot.date, time: slot.start },
     end: { date: slot.date, time: slot.end },
     summary: `Entretien – ${call.title}`,
@@ -339,6 +348,7 @@ export function memberIcs(data: MemberScheduleData): string {
   const { call } = data;
   const events: IcsEvent[] = sortedInterviews(data).map((i) => ({
     uid: interviewUid(call, i.candidateId),
+    sequence: revisionOf(data.now),
     start: { date: i.date, time: i.start },
     end: { date: i.date, time: i.end },
     summary: `Entretien – ${i.candidateLabel}`,

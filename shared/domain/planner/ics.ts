@@ -11,9 +11,9 @@
 // that gives an organizer and attendees.
 //
 // Updates: an event keeps its UID (given by the caller, stable per call and candidate), so importing a
-// re-sent file replaces the event instead of adding a second one. SEQUENCE is 0 unless the caller knows how
-// many revisions were sent: with equal SEQUENCE, iTIP (RFC 5546 §2.1.5) lets the later DTSTAMP win, and the
-// stamp is the time the document was produced.
+// re-sent file replaces the event instead of adding a second one. SEQUENCE is 0 unless the caller gives it;
+// the convocations give one that grows with each re-sent version (documents.ts), as RFC 5545 asks when the
+// time changes and as Outlook needs before it replaces an event.
 
 export interface IcsEvent {
   /** Stable across re-sends: the same UID updates the event already in the calendar. */
