@@ -140,6 +140,7 @@ export interface AvailabilityImportRow {
   status: 'new' | 'changed' | 'unchanged' | 'refused';
   unavailable: string;
   preferred: string;
+  note: string;
   /** Refused: why, in French, naming the column. */
   problem: string | null;
 }

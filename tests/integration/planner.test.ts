@@ -95,7 +95,7 @@ describe('the planning of a call', () => {
       t.call('planner-settings-save', { callId, settings: { ...view.settings, rooms: view.settings.rooms.filter((r) => r.id !== used) } }),
       'validation',
     );
-    expect(removal.fieldErrors?.rooms).toMatch(new RegExp(`^La salle « ${label} » accueille encore ${count} entretiens \\(.+\\) : déplacez-les ou recalculez avant de la retirer\\.$`));
+    expect(removal.fieldErrors?.rooms).toMatch(new RegExp(`^La salle « ${label} » accueille encore ${count} entretiens \\(.+\\) : déplacez-les avant de la retirer\\.$`));
     expect((await t.call('planner-get', { callId })).settings.rooms).toHaveLength(2);
   });
 
@@ -272,6 +272,7 @@ describe('the planning of a call', () => {
     expect(first.constraints.preferred).toEqual([{ date: '2026-06-22', half: 'pm' }]);
     expect(view.candidates.find((c) => c.id === ids[1])!.constraints.availability).toEqual({});
     expect(view.candidates.find((c) => c.id === ids[2])!.constraints.note).toBe('Préfère le matin');
+    expect(preview.rows.find((r) => r.row === 4)!.note).toBe('Préfère le matin');
     // The planner honours them.
     const proposal = await t.call('planner-run', { callId, mode: 'plan', runId: 'c' });
     const slot = proposal.plan.placed.find((s) => s.candidateId === ids[0])!;

@@ -6,8 +6,10 @@ import type { PersonAvailability, PlannedSlot, PlannerSettings, PlannerView } fr
 import {
   closureOf,
   convocationStatus,
+  convokedNotice,
   dayStartTimes,
   defaultDate,
+  readGoToDay,
   rowOf,
   slotHalf,
   stepDay,
@@ -17,6 +19,8 @@ import {
   windowDays,
 } from '../../renderer/src/features/planner/views/calendar.js';
 import { evaluateMove, halfDayDrop, LOCKED_MESSAGE, placedSlots } from '../../renderer/src/features/planner/views/moveCheck.js';
+import { conflictAdvice } from '../../renderer/src/features/planner/plannerText.js';
+import type { Violation } from '../../shared/domain/planner/model.js';
 
 const free: PersonAvailability = { availability: {}, preferred: [], note: '' };
 
@@ -143,6 +147,51 @@ describe('convocation status', () => {
     // 23:30 in Paris: the Paris day counts.
     expect(convocationStatus(convoked)).toEqual({ kind: 'done', text: 'convoqué(e) le 28/05/2026' });
     expect(convocationStatus({ ...convoked, start: '09:40' })).toEqual({ kind: 'redo', text: 'à reconvoquer' });
+  });
+});
+
+describe('« Aller au jour »', () => {
+  const s = settings();
+  it('reads a day typed jj/mm/aaaa within the window, and says in French why not otherwise', () => {
+    expect(readGoToDay(s, '03/06/2026')).toEqual({ iso: '2026-06-03' });
+    expect(readGoToDay(s, ' 3/6/2026 ')).toEqual({ iso: '2026-06-03' });
+    expect(readGoToDay(s, '06/07/2026')).toEqual({ problem: 'Le 06/07/2026 est hors de la période des entretiens (du 01/06/2026 au 30/06/2026).' });
+    expect(readGoToDay(s, 'juin')).toEqual({ problem: '« juin » n’est pas une date : écrivez-la jj/mm/aaaa (du 01/06/2026 au 30/06/2026).' });
+    expect(readGoToDay(s, '')).toEqual({ problem: 'Indiquez un jour jj/mm/aaaa (du 01/06/2026 au 30/06/2026).' });
+  });
+});
+
+describe('warnings before changing a convoked interview', () => {
+  const base = slot(11, '2026-06-02', '09:00', 'salle-1');
+  it('says nothing before any convocation', () => {
+    expect(convokedNotice(base, 'ARNAUD Camille', 'move')).toBeNull();
+  });
+  it('names the day and time announced, and what the change will require', () => {
+    const convoked = { ...base, convokedAt: '2026-05-20T08:00:00.000Z', convokedFor: slotKey(base) };
+    expect(convokedNotice(convoked, 'ARNAUD Camille', 'move')).toBe(
+      'ARNAUD Camille a déjà reçu une convocation pour le mardi 02/06/2026 à 09:00 : après ce déplacement, il faudra lui en envoyer une nouvelle.',
+    );
+    // Moved since: the convocation still announces the old time.
+    expect(convokedNotice({ ...convoked, date: '2026-06-04' }, 'ARNAUD Camille', 'remove')).toBe(
+      'ARNAUD Camille a déjà reçu une convocation pour le mardi 02/06/2026 à 09:00 : il faudra l’avertir que cet entretien n’a plus lieu.',
+    );
+  });
+});
+
+describe('advice under the conflicts of the stored planning', () => {
+  const violation = (code: Violation['code'], candidateIds: number[]): Violation => ({ code, message: '…', candidateIds });
+  it('asks to unlock a locked slot, to find members or change the quorum for a short jury, to move the others', () => {
+    const view = planningView([slot(11, '2026-06-01', '09:00', 'salle-1', { locked: true }), slot(12, '2026-06-02', '09:00', 'salle-1')]);
+    const advice = conflictAdvice({ ...view, violations: [violation('candidate-unavailable', [11]), violation('quorum', [12])] });
+    expect(advice).toHaveLength(2);
+    expect(advice[0]).toMatch(/^Créneau verrouillé en conflit \(ARNAUD Camille\) : déverrouillez-le/);
+    expect(advice[1]).toMatch(/^Jury incomplet \(BLANC Julien\) : .*ajoutez des membres.*changez le quorum/);
+    expect(conflictAdvice({ ...view, violations: [violation('room-double-booked', [12])] })).toEqual([
+      'Déplacez les entretiens concernés, ou recalculez en gardant les créneaux : seuls ceux-là bougeront.',
+    ]);
+    expect(conflictAdvice({ ...view, violations: [violation('president', [12])] })[0]).toContain('un membre pouvant présider');
+    // A member away from an interview short of its quorum: one problem, one piece of advice.
+    expect(conflictAdvice({ ...view, violations: [violation('member-unavailable', [12]), violation('quorum', [12])] })).toHaveLength(1);
   });
 });
 

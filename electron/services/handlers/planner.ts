@@ -321,7 +321,7 @@ function analyseConstraints(view: PlannerView, fileName: string, workbook: Workb
     if (row.every((c) => cellText(c ?? null).trim() === '')) continue;
     const excelRow = r + 1;
     const name = [cell(row, 'nom'), cell(row, 'prenom')].filter(Boolean).join(' ') || cell(row, 'email') || cell(row, 'id');
-    const base = { row: excelRow, name, unavailable: cell(row, 'unavailable'), preferred: cell(row, 'preferred') };
+    const base = { row: excelRow, name, unavailable: cell(row, 'unavailable'), preferred: cell(row, 'preferred'), note: cell(row, 'note').slice(0, 2000) };
     const refuse = (problem: string): void => void out.push({ ...base, candidateId: null, status: 'refused', problem });
     const idMatch = ROW_ID.exec(cell(row, 'id'));
     let candidate = idMatch ? heard.find((c) => c.id === Number(idMatch[1])) : undefined;
@@ -484,7 +484,7 @@ export function plannerHandlers(
       for (const room of current.settings.rooms) {
         const held = current.slots.filter((s) => s.roomId === room.id);
         if (!kept.has(room.id) && held.length) {
-          errors.rooms = `La salle « ${room.label} » accueille encore ${held.length > 1 ? `${held.length} entretiens` : 'un entretien'} (${[...new Set(held.map((s) => frDay(s.date)))].join(', ')}) : déplacez-les ou recalculez avant de la retirer.`;
+          errors.rooms = `La salle « ${room.label} » accueille encore ${held.length > 1 ? `${held.length} entretiens` : 'un entretien'} (${[...new Set(held.map((s) => frDay(s.date)))].join(', ')}) : déplacez-les avant de la retirer.`;
         }
       }
       const posts = new Set(getCall(ctx.db, callId).posts.map((p) => String(p.id)));

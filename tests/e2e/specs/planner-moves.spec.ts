@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { deName } from '../../../shared/domain/planner/text.js';
 import { expect, openApp, snap, test } from '../fixtures.js';
 import { CallsPageModel } from '../page-models/app.js';
 
@@ -31,7 +32,7 @@ class PlanningModel {
   }
   async openActions(candidate: string) {
     await this.slot(candidate).getByRole('button', { name: `Actions : ${candidate}` }).click();
-    await expect(this.panel().getByRole('heading', { name: `Entretien de ${candidate}` })).toBeVisible();
+    await expect(this.panel().getByRole('heading', { name: `Entretien ${deName(candidate)}` })).toBeVisible();
   }
   /** Fills « Déplacer… »: `date` ISO, `time` HH:MM, `room` as shown. */
   async choose(where: { date?: string; time?: string; room?: string }) {
@@ -84,7 +85,7 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
 
   // « Déplacer… » onto the time the next interview holds in the same room: explained live, refused without a call.
   await planning.openActions(moved);
-  await planning.panel().getByRole('button', { name: 'Déplacer…' }).click();
+  await planning.panel().getByRole('button', { name: `Déplacer l’entretien ${deName(moved)}` }).click();
   await planning.choose({ date: taken.date, time: taken.start, room: taken.room });
   await expect(planning.check()).toContainText('impossible');
   await expect(planning.check()).toContainText(`« ${taken.room} » accueille deux entretiens qui se chevauchent`);
@@ -101,16 +102,19 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
   const handle = planning.slot(moved).getByRole('button', { name: new RegExp(`^${moved}, `) });
   await handle.focus();
   await page.keyboard.press('Enter');
-  await expect(planning.live()).toContainText(`Déplacement de ${moved} : flèches pour choisir, Entrée pour poser, Échap pour annuler.`);
+  await expect(planning.live()).toContainText(`Déplacement ${deName(moved)} : flèches pour choisir, Entrée pour poser, Échap pour annuler.`);
   await page.keyboard.press('ArrowDown');
   await expect(planning.live()).toContainText(`${taken.start}`);
   await expect(planning.live()).toContainText('accueille deux entretiens qui se chevauchent');
   await expect(page.locator('.planning-cell--conflict')).toHaveCount(1);
+  // Enter there: refused, said once (in the live region, where the move goes on), nothing sent.
   await page.keyboard.press('Enter');
-  await expect(planning.feedback()).toContainText(`Impossible de placer ${moved}`);
+  await expect(planning.live()).toContainText(`Impossible de placer ${moved} ici`);
+  await expect(planning.feedback()).toHaveCount(0);
   await planning.snap('81-planning-jour-conflit');
   await page.keyboard.press('Escape');
-  await expect(planning.live()).toHaveText(`Déplacement de ${moved} annulé.`);
+  await expect(planning.live()).toHaveText(`Déplacement ${deName(moved)} annulé.`);
+  await expect(planning.slot(moved).getByRole('button', { name: new RegExp(`^${moved}, `) })).toBeFocused();
   await expect(planning.slot(moved)).toHaveAttribute('data-start', from.start);
 
   // Drag and drop onto the other interview's cell: explained, nothing sent.
@@ -121,7 +125,7 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
 
   // A free, valid time: the last day of the window, the first time the check says possible.
   await planning.openActions(moved);
-  await planning.panel().getByRole('button', { name: 'Déplacer…' }).click();
+  await planning.panel().getByRole('button', { name: `Déplacer l’entretien ${deName(moved)}` }).click();
   await planning.choose({ date: '2026-06-30', room: from.room });
   const times = await planning.form().getByLabel('Heure', { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
   let free: string | null = null;
@@ -134,36 +138,51 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
   }
   expect(free).not.toBeNull();
   await planning.form().getByRole('button', { name: 'Déplacer l’entretien' }).click();
-  await expect(planning.feedback()).toContainText(`Entretien de ${moved} placé : mardi 30/06/2026, ${free}`);
+  await expect(planning.feedback()).toContainText(`Entretien ${deName(moved)} placé : mardi 30/06/2026, ${free}`);
+  // The form is gone: the focus is on what the move did.
+  await expect(planning.feedback()).toBeFocused();
   await expect(planning.panel()).toContainText(`mardi 30/06/2026, ${free}`);
   await expect(page.getByTestId('planning-period')).toHaveText(`${FR_LONG(from.date)}`);
   await expect(planning.slot(moved)).toHaveCount(0);
 
   // Locked: a move is refused with the reason.
-  await planning.panel().getByRole('button', { name: 'Verrouiller', exact: true }).click();
-  await expect(planning.feedback()).toContainText(`Créneau de ${moved} verrouillé`);
+  await planning.panel().getByRole('button', { name: `Verrouiller le créneau ${deName(moved)}`, exact: true }).click();
+  await expect(planning.feedback()).toContainText(`Créneau ${deName(moved)} verrouillé`);
   await expect(planning.panel()).toContainText('verrouillé : un nouveau calcul ne le déplace pas');
-  await planning.panel().getByRole('button', { name: 'Déplacer…' }).click();
+  await planning.panel().getByRole('button', { name: `Déplacer l’entretien ${deName(moved)}` }).click();
   await planning.choose({ date: '2026-06-29' });
   await expect(planning.check()).toContainText('Créneau verrouillé : déverrouillez-le pour le déplacer.');
   await planning.form().getByRole('button', { name: 'Annuler' }).click();
 
   // Its convocation: a Word file (a zip), named after the candidate and the day.
-  const [download] = await Promise.all([page.waitForEvent('download'), planning.panel().getByRole('button', { name: 'Convocation (.docx)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    planning.panel().getByRole('button', { name: `Préparer la convocation (.docx) pour ${moved}`, exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^convocation-.+-2026-06-30\.docx$/);
   expect(readFileSync(await download.path()).subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(planning.panel()).toContainText(/convoqué\(e\) le \d{2}\/\d{2}\/\d{4}/);
+  await expect(planning.feedback()).toContainText('La candidature est notée convoquée.');
+  // Moving it now would require a new convocation: said before anything moves.
+  await planning.panel().getByRole('button', { name: `Déplacer l’entretien ${deName(moved)}` }).click();
+  await expect(planning.form().getByTestId('planning-move-convoked')).toHaveText(
+    `${moved} a déjà reçu une convocation pour le mardi 30/06/2026 à ${free} : après ce déplacement, il faudra lui en envoyer une nouvelle.`,
+  );
+  await planning.form().getByRole('button', { name: 'Annuler' }).click();
+  await expect(planning.panel().getByRole('button', { name: `Déplacer l’entretien ${deName(moved)}` })).toBeFocused();
 
   // Another one removed (after confirmation), then placed back from « À placer » by drag and drop.
   await planning.openActions(other);
-  await planning.panel().getByRole('button', { name: 'Retirer du planning' }).click();
+  await planning.panel().getByRole('button', { name: `Retirer du planning l’entretien ${deName(other)}` }).click();
+  await expect(planning.panel().getByRole('button', { name: 'Confirmer le retrait' })).toBeFocused();
   await planning.panel().getByRole('button', { name: 'Confirmer le retrait' }).click();
-  await expect(planning.feedback()).toContainText(`Entretien de ${other} retiré du planning`);
+  await expect(planning.feedback()).toContainText(`Entretien ${deName(other)} retiré du planning`);
+  await expect(planning.feedback()).toBeFocused();
   const toPlace = page.getByTestId('planning-unplaced');
   await expect(toPlace.getByRole('heading')).toHaveText('À placer (1)');
   await expect(planning.slot(other)).toHaveCount(0);
   await toPlace.getByRole('button', { name: new RegExp(`^${other}, à placer`) }).dragTo(busyCell);
-  await expect(planning.feedback()).toContainText(`Entretien de ${other} placé : ${FR_LONG(taken.date)}, ${taken.start}`);
+  await expect(planning.feedback()).toContainText(`Entretien ${deName(other)} placé : ${FR_LONG(taken.date)}, ${taken.start}`);
   await expect(planning.slot(other)).toHaveAttribute('data-start', taken.start);
   await expect(toPlace.getByRole('heading')).toHaveText('À placer (0)');
 
@@ -181,6 +200,12 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
   await expect(row).toContainText('verrouillé');
   await expect(row).toContainText(/convoqué\(e\) le \d{2}\/\d{2}\/\d{4}/);
   await expect(page.getByTestId('planning-candidate-row').and(page.locator(`[data-candidate="${other}"]`))).toContainText('à convoquer');
+  // An action's outcome is shown under its row, where the person is, not above the list.
+  const last = page.getByTestId('planning-candidate-row').last();
+  const lastName = (await last.getAttribute('data-candidate'))!;
+  await last.getByRole('button', { name: `Verrouiller le créneau ${deName(lastName)}`, exact: true }).click();
+  await expect(planning.feedback()).toContainText(`Créneau ${deName(lastName)} verrouillé`);
+  await expect(planning.feedback()).toBeInViewport();
   await planning.snap('83-planning-par-candidat');
 
   // In the week view, a card dropped on another day's morning takes that morning's first free time.
@@ -190,6 +215,24 @@ test('planning : déplacer un entretien (conflit expliqué puis créneau libre),
   // Thursday 4 June: no interview there (the plan holds the six on one day, Tuesday 2 June).
   const emptyDay = '2026-06-04';
   await third.locator('.planning-card__handle').dragTo(page.locator(`[data-testid="planning-half"][data-date="${emptyDay}"][data-half="am"]`));
-  await expect(planning.feedback()).toContainText(`Entretien de ${dropped} placé : ${FR_LONG(emptyDay)}, 09:00–09:30`);
+  await expect(planning.feedback()).toContainText(`Entretien ${deName(dropped)} placé : ${FR_LONG(emptyDay)}, 09:00–09:30`);
   await expect(planning.slot(dropped)).toHaveAttribute('data-date', emptyDay);
+
+  // A room still holding interviews: its removal asks first, saying how many and when; removed anyway, it stays
+  // named in error (the services refuse such settings) until it is restored.
+  const settings = page.getByRole('form', { name: 'Réglages des entretiens' });
+  await settings.getByRole('button', { name: 'Ajouter une salle' }).click();
+  await settings.getByRole('button', { name: `Retirer la salle ${from.room}` }).click();
+  const confirm = settings.getByTestId('planner-room-confirm');
+  await expect(confirm).toContainText(new RegExp(`La salle « ${from.room} » accueille \\d+ entretiens \\(.*2026\\)`));
+  await confirm.getByRole('button', { name: 'Retirer quand même' }).click();
+  const removed = settings.getByTestId('planner-room-removed');
+  await expect(removed).toContainText('déplacez-les dans une autre salle avant d’enregistrer, ou rétablissez-la');
+  await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await expect(settings.getByRole('alert')).toContainText('Une salle retirée accueille encore des entretiens');
+  await expect(removed.getByRole('button', { name: `Rétablir la salle « ${from.room} »` })).toBeFocused();
+  await removed.getByRole('button', { name: `Rétablir la salle « ${from.room} »` }).click();
+  await expect(removed).toHaveCount(0);
+  await settings.getByRole('button', { name: 'Annuler les modifications' }).click();
+  await expect(settings.getByTestId('planner-room')).toHaveCount(1);
 });

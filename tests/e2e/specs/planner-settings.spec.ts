@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { holidaysBetween } from '../../../shared/domain/planner/calendar.js';
-import { frDay } from '../../../shared/domain/planner/text.js';
+import { deName, frDay } from '../../../shared/domain/planner/text.js';
 import { expect, openApp, snap, test } from '../fixtures.js';
 import { CallsPageModel } from '../page-models/app.js';
 
@@ -38,8 +38,10 @@ class PlannerTabModel {
   async setConstraint(kind: 'member' | 'candidate', name: string, field: 'Indisponibilités' | 'Seulement disponible' | 'Préférences', text: string) {
     const row = this.page.getByTestId(`planner-${kind}-row`).filter({ has: this.page.getByRole('rowheader', { name: name }) });
     await row.getByRole('textbox', { name: `${field} — ${name}` }).fill(text);
-    await row.getByRole('button', { name: `Enregistrer les ${kind === 'member' ? 'disponibilités' : 'contraintes'} de ${name}` }).click();
+    await row.getByRole('button', { name: `Enregistrer les ${kind === 'member' ? 'disponibilités' : 'contraintes'} ${deName(name)}` }).click();
     await expect(row.getByRole('status')).toHaveText('Enregistré.');
+    // The button is disabled once saved: the focus is on what the row says.
+    await expect(row.getByRole('status')).toBeFocused();
   }
   async run(button: 'Calculer le planning' | 'Recalculer en gardant les créneaux') {
     await this.page.getByTestId('planner-run').getByRole('button', { name: button, exact: true }).click();
@@ -93,11 +95,33 @@ test('entretiens : régler, saisir des indisponibilités, calculer le planning, 
   await tab.saveSettings();
   await expect(tab.settings().getByTestId('planner-blackout').getByRole('textbox', { name: 'Motif' })).toHaveValue('Brevet');
 
+  // The quorum is checked live against the members who sit; a period without its motive is refused at save,
+  // the motive drawn in error and focused; the draft stays, said unsaved, and leaving the tab asks first.
+  const sitting = await page.getByTestId('planner-member-row').count();
+  const quorum = tab.settings().getByRole('spinbutton', { name: /^Quorum/ });
+  await quorum.fill(String(sitting + 1));
+  await expect(quorum).toHaveAccessibleDescription(new RegExp(`^Le quorum doit être compris entre 1 et ${sitting} \\(membres qui siègent\\)\\.`));
+  await quorum.fill('2');
+  await tab.settings().getByRole('button', { name: 'Ajouter une période exclue' }).click();
+  await tab.settings().getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  const motive = tab.settings().getByTestId('planner-blackout').last().getByRole('textbox', { name: 'Motif' });
+  await expect(motive).toBeFocused();
+  await expect(motive).toHaveAccessibleDescription(/^Indiquez le motif \(brevet, baccalauréat…\)\./);
+  await expect(tab.settings().locator('.fr-input-group--error')).toHaveCount(1);
+  await expect(page.getByTestId('planner-settings-saved')).toHaveText('Modifications non enregistrées');
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('tab', { name: /^Candidatures/ }).click();
+  await expect(tab.summary()).toBeVisible();
+  await expect(motive).toBeVisible();
+  await tab.settings().getByRole('button', { name: 'Annuler les modifications' }).click();
+  await expect(tab.settings().getByTestId('planner-blackout')).toHaveCount(1);
+  await expect(quorum).toHaveValue('3');
+
   // A member's unavailability, typed as people write it; an entry not understood is said next to the field.
   const granet = page.getByRole('textbox', { name: 'Indisponibilités — Olivier Granet' });
   await granet.fill('mardi matin ; 35/06');
-  await expect(granet).toHaveAccessibleDescription(/^« 35\/06 » : date invalide \(attendu JJ\/MM\/AAAA\)\./);
-  await expect(page.getByRole('button', { name: 'Enregistrer les disponibilités de Olivier Granet' })).toBeDisabled();
+  await expect(granet).toHaveAccessibleDescription(/^« 35\/06 » : /);
+  await expect(page.getByRole('button', { name: 'Enregistrer les disponibilités d’Olivier Granet' })).toBeDisabled();
   await tab.setConstraint('member', 'Olivier Granet', 'Indisponibilités', 'mardi matin ; du 08/06 au 10/06');
   await expect(granet).toHaveValue(`du 08/06/${year} au 10/06/${year} ; mardi matin`);
   await snap(page, '71-entretiens-disponibilites');
@@ -190,7 +214,7 @@ test('entretiens : contraintes des candidats par classeur, avec le rapport avant
   ws.getRow(4).getCell(col('Indisponibilités')).value = 'le 31 juin';
   const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
-  await page.getByLabel('Classeur des contraintes des candidats (.xlsx)').setInputFiles({
+  await page.getByLabel('Classeur des contraintes des candidats (.xlsx ou .csv)').setInputFiles({
     name: 'contraintes-remplies.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: filled,
@@ -209,7 +233,10 @@ test('entretiens : contraintes des candidats par classeur, avec le rapport avant
 
   await page.getByRole('button', { name: 'Enregistrer les 2 lignes acceptées' }).click();
   await expect(page.getByTestId('planner-import-done')).toHaveText('2 lignes enregistrées.');
+  await expect(page.getByTestId('planner-import-done')).toBeFocused();
   await expect(page.getByRole('textbox', { name: `Indisponibilités — ${names[0]}` })).toHaveValue('du 01/06/2026 au 05/06/2026 ; mardi matin');
   await expect(page.getByRole('textbox', { name: `Préférences — ${names[1]}` })).toHaveValue('16/06/2026 matin');
   await expect(page.getByRole('textbox', { name: `Indisponibilités — ${names[2]}` })).toHaveValue('');
+  await page.getByRole('button', { name: 'Fermer le rapport' }).click();
+  await expect(report).toBeHidden();
 });

@@ -27,7 +27,7 @@ test('entretiens : un candidat convoqué se retire, le recalcul ne déplace pers
   const leaving = (await card.getAttribute('data-candidate'))!;
   const announced = { date: (await card.getAttribute('data-date'))!, start: (await card.getAttribute('data-start'))! };
   await card.getByRole('button', { name: `Actions : ${leaving}` }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('planning-panel').getByRole('button', { name: 'Courriel de convocation (.eml)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('planning-panel').getByRole('button', { name: `Préparer le courriel de convocation (.eml) pour ${leaving}` }).click()]);
   expect(download.suggestedFilename()).toMatch(/^convocation-.+\.eml$/);
   const eml = readFileSync((await download.path())!, 'utf8');
   expect(eml).toMatch(/^X-Unsent: 1$/m);

@@ -1,11 +1,13 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { deName } from '../../../../shared/domain/planner/text.js';
 import type { PersonAvailability, PlannerView } from '../../../../shared/model/planner.js';
 import { failureMessage } from '../../components/failure.js';
 import { keepFocusOnPress } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
-import { checkConstraints, draftOfConstraints, sameDraft, type ConstraintDraft, type PersonKind } from './constraintsDraft.js';
+import { useStoredDraft } from '../admissibility/useStoredDraft.js';
+import { checkConstraints, draftOfConstraints, type ConstraintDraft, type PersonKind } from './constraintsDraft.js';
 
 export interface ConstraintRowProps {
   callId: number;
@@ -23,25 +25,27 @@ export interface ConstraintRowProps {
   onEdit(personId: number): void;
 }
 
-/** Stored constraints as the row shows them: the row starts again from them once they change. */
-export function constraintsKey(c: PersonAvailability): string {
-  return JSON.stringify(draftOfConstraints(c));
-}
+/** The row checks its draft itself, with the parsed values it saves. */
+const CHECKED_BELOW = () => ({ ok: true });
 
-/** One person's constraints, typed as French half-day lists, checked as typed and saved on their own. */
+/**
+ * One person's constraints, typed as French half-day lists, checked as typed and saved on their own. The row
+ * follows what is stored (a save elsewhere, an import) only while nothing unsaved is typed in it.
+ */
 export function ConstraintRow({ callId, kind, personId, name, who, constraints, year, status, onSaved, onEdit }: ConstraintRowProps) {
   const api = useApp((s) => s.api);
   const stored = useMemo(() => draftOfConstraints(constraints), [constraints]);
-  const [draft, setDraft] = useState<ConstraintDraft>(stored);
+  const { form, dirty } = useStoredDraft(stored, CHECKED_BELOW);
+  const { draft } = form;
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const checked = useMemo(() => checkConstraints(kind, draft, year), [kind, draft, year]);
   const errors = checked.ok ? {} : checked.errors;
-  const dirty = !sameDraft(draft, stored);
   const idBase = `contraintes-${kind}-${personId}`;
 
   const edit = (patch: Partial<ConstraintDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+    form.replace((d) => ({ ...d, ...patch }));
     setFailure(null);
     if (status) onEdit(personId);
   };
@@ -59,7 +63,12 @@ export function ConstraintRow({ callId, kind, personId, name, who, constraints, 
         preferred: checked.preferred,
         note: checked.note,
       });
+      // What the services stored, as it is written back (« 3/6 » becomes « 03/06/2026 »).
+      const saved = (kind === 'member' ? view.members : view.candidates).find((p) => p.id === personId);
+      if (saved) form.replace(draftOfConstraints(saved.constraints));
       onSaved(view, personId);
+      // The button is disabled once saved: the focus goes to what the row now says.
+      requestAnimationFrame(() => statusRef.current?.focus());
     } catch (error) {
       setFailure(failureMessage(error, 'Erreur inattendue : rien n’a été enregistré.'));
     } finally {
@@ -103,11 +112,11 @@ export function ConstraintRow({ callId, kind, personId, name, who, constraints, 
           priority={dirty ? 'primary' : 'secondary'}
           disabled={saving || !dirty || !checked.ok}
           onClick={() => void save()}
-          nativeButtonProps={{ 'aria-label': `Enregistrer les ${kind === 'member' ? 'disponibilités' : 'contraintes'} de ${name}` }}
+          nativeButtonProps={{ 'aria-label': `Enregistrer les ${kind === 'member' ? 'disponibilités' : 'contraintes'} ${deName(name)}` }}
         >
           Enregistrer
         </Button>
-        <p role="status" className="fr-text--xs fr-mb-0 fr-mt-1v">
+        <p role="status" className="fr-text--xs fr-mb-0 fr-mt-1v" tabIndex={-1} ref={statusRef}>
           {failure ? <span className="fr-error-text fr-mt-0">{failure}</span> : saving ? 'Enregistrement…' : dirty ? 'Non enregistré' : (status ?? '')}
         </p>
       </td>

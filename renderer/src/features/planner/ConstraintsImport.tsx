@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AvailabilityImportReport, AvailabilityImportRow } from '../../../../shared/model/planner.js';
 import { failureMessage } from '../../components/failure.js';
 import { saveExportedFile } from '../../components/files.js';
@@ -38,8 +38,12 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
     }
   };
 
+  const doneRef = useRef<HTMLParagraphElement>(null);
   const confirm = async (file: PickedFile, report: AvailabilityImportReport) => {
-    if (await commit(file, report, (written) => written.committed)) onCommitted();
+    if (!(await commit(file, report, (written) => written.committed))) return;
+    onCommitted();
+    // The confirming button is gone: the focus goes to what was written.
+    requestAnimationFrame(() => doneRef.current?.focus());
   };
 
   return (
@@ -61,11 +65,11 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
       {template.failure && <Alert severity="error" small description={template.failure} className="fr-mb-2w" role="alert" />}
       <Upload
         className="fr-mb-3w"
-        label="Classeur des contraintes des candidats (.xlsx)"
-        hint="Le modèle téléchargé ci-dessus, rempli. 50 Mo au plus."
+        label="Classeur des contraintes des candidats (.xlsx ou .csv)"
+        hint="Le modèle téléchargé ci-dessus, rempli (ou enregistré en .csv). 50 Mo au plus."
         disabled={step.kind === 'reading' || (step.kind === 'report' && step.busy)}
         nativeInputProps={{
-          accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
           onChange: (e) => {
             const file = e.target.files?.[0];
             // The same file may be chosen again, once corrected.
@@ -107,10 +111,13 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
       )}
       {step.kind === 'committed' && (
         <>
-          <p role="status" className="fr-valid-text fr-text--lead fr-mb-2w" data-testid="planner-import-done">
+          <p role="status" className="fr-valid-text fr-text--lead fr-mb-2w" data-testid="planner-import-done" tabIndex={-1} ref={doneRef}>
             {`${plural(step.report.accepted, 'ligne enregistrée', 'lignes enregistrées')}.`}
           </p>
           <ImportReport report={step.report} />
+          <Button priority="secondary" onClick={abandon}>
+            Fermer le rapport
+          </Button>
         </>
       )}
     </div>
@@ -118,6 +125,9 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
 }
 
 function ImportReport({ report }: { report: AvailabilityImportReport }) {
+  const rows = report.rows;
+  // The « Note » column only when the workbook had notes.
+  const notes = rows.some((r) => r.note !== '');
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, report.rows.filter((r) => r.status === s).length])) as Record<AvailabilityImportRow['status'], number>;
   return (
     <div data-testid="planner-import-report">
@@ -142,16 +152,17 @@ function ImportReport({ report }: { report: AvailabilityImportReport }) {
               <th scope="col">État</th>
               <th scope="col">Indisponibilités</th>
               <th scope="col">Préférences</th>
+              {notes && <th scope="col">Note</th>}
               <th scope="col">Problème</th>
             </tr>
           </thead>
           <tbody>
             {report.rows.length === 0 && (
               <tr>
-                <td colSpan={6}>Aucune ligne lue dans ce classeur.</td>
+                <td colSpan={notes ? 7 : 6}>Aucune ligne lue dans ce classeur.</td>
               </tr>
             )}
-            {report.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.row} data-testid="planner-import-row" data-status={row.status}>
                 <td>{row.row}</td>
                 <td>{row.name || '—'}</td>
@@ -162,6 +173,7 @@ function ImportReport({ report }: { report: AvailabilityImportReport }) {
                 </td>
                 <td>{row.unavailable || '—'}</td>
                 <td>{row.preferred || '—'}</td>
+                {notes && <td>{row.note || '—'}</td>}
                 <td>{row.problem || '—'}</td>
               </tr>
             ))}

@@ -1,11 +1,11 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { useState } from 'react';
 import type { PlannerView } from '../../../../shared/model/planner.js';
-import { ConstraintRow, constraintsKey } from './ConstraintRow.js';
+import { ConstraintRow } from './ConstraintRow.js';
 import { ConstraintsImport } from './ConstraintsImport.js';
 
 const SYNTAX_HINT =
-  'Séparez les indications par « ; ». Une date (03/06/2026, ou 03/06 pour l’année des entretiens), suivie ou non de « matin » ou « après-midi » ; une période (du 15/06/2026 au 19/06/2026) ; un jour de chaque semaine (mardi, mardi matin).';
+  'Séparez les indications par « ; ». Une date (03/06/2026, ou 03/06 pour l’année des entretiens), suivie ou non de « matin » ou « après-midi » ; une période (du 15/06/2026 au 19/06/2026) ; un jour de chaque semaine (mardi, mardi matin). Ctrl+Entrée enregistre la ligne.';
 
 interface Props {
   view: PlannerView;
@@ -71,7 +71,7 @@ export function MembersSection({ view, onView }: Props) {
             <tbody>
               {sitting.map((m) => (
                 <ConstraintRow
-                  key={`${m.id}:${constraintsKey(m.constraints)}`}
+                  key={m.id}
                   callId={view.callId}
                   kind="member"
                   personId={m.id}
@@ -151,7 +151,7 @@ export function CandidatesSection({ view, onView, onImported }: Props & { onImpo
             <tbody>
               {toHear.map((c) => (
                 <ConstraintRow
-                  key={`${c.id}:${constraintsKey(c.constraints)}`}
+                  key={c.id}
                   callId={view.callId}
                   kind="candidate"
                   personId={c.id}

@@ -3,7 +3,7 @@ import type { PlannerView } from '../../../../shared/model/planner.js';
 import { plural } from '../../components/labels.js';
 import { CallOffList } from './CallOffList.js';
 import { Messages } from './Messages.js';
-import { namesOf, summaryOf } from './plannerText.js';
+import { conflictAdvice, namesOf, summaryOf } from './plannerText.js';
 
 /** The state of the planning at a glance, then what the secretariat must look at: warnings, conflicts, who is left. */
 export function PlannerHeader({ view, onView }: { view: PlannerView; onView(view: PlannerView): void }) {
@@ -15,23 +15,19 @@ export function PlannerHeader({ view, onView }: { view: PlannerView; onView(view
     <>
       <ul className="planner-counts" data-testid="planner-summary" aria-label="État du planning">
         <li data-testid="planner-count-to-hear">
-          <strong>{s.toHear}</strong>
-          {s.toHear > 1 ? 'candidats à entendre' : 'candidat à entendre'}
+          <strong>{s.toHear}</strong> {s.toHear > 1 ? 'candidats à entendre' : 'candidat à entendre'}
         </li>
         <li data-testid="planner-count-placed">
-          <strong>{s.placed}</strong>
-          {s.placed > 1 ? 'placés' : 'placé'}
+          <strong>{s.placed}</strong> {s.placed > 1 ? 'placés' : 'placé'}
         </li>
         <li data-testid="planner-count-to-place">
-          <strong>{s.toPlace}</strong>à placer
+          <strong>{s.toPlace}</strong> à placer
         </li>
         <li data-testid="planner-count-days">
-          <strong>{s.days}</strong>
-          {s.days > 1 ? 'jours utilisés' : 'jour utilisé'}
+          <strong>{s.days}</strong> {s.days > 1 ? 'jours utilisés' : 'jour utilisé'}
         </li>
         <li data-testid="planner-count-conflicts" className={s.conflicts ? 'planner-count--alert' : undefined}>
-          <strong>{s.conflicts}</strong>
-          {s.conflicts > 1 ? 'conflits' : 'conflit'}
+          <strong>{s.conflicts}</strong> {s.conflicts > 1 ? 'conflits' : 'conflit'}
         </li>
       </ul>
       {view.warnings.length > 0 && (
@@ -52,7 +48,10 @@ export function PlannerHeader({ view, onView }: { view: PlannerView; onView(view
           description={
             <>
               <Messages items={view.violations.map((v) => v.message)} />
-              <p className="fr-mt-1w fr-mb-0">Déplacez les entretiens concernés, ou recalculez en gardant les créneaux : seuls ceux-là bougeront.</p>
+              <div className="fr-mt-1w" data-testid="planner-violations-advice">
+                <p className="fr-text--bold fr-mb-0">Que faire :</p>
+                <Messages items={conflictAdvice(view)} />
+              </div>
             </>
           }
         />

@@ -13,10 +13,13 @@ import { placedSlots } from './views/moveCheck.js';
 import { MOVE_HELP_ID } from './views/SlotCard.js';
 import { PANEL_HEADING_ID, SlotPanel } from './views/SlotPanel.js';
 import { UnplacedList } from './views/UnplacedList.js';
-import { usePlannerActions } from './views/usePlannerActions.js';
+import { usePlannerActions, type Feedback } from './views/usePlannerActions.js';
 import { MOVE_HELP, useSlotMove } from './views/useSlotMove.js';
 import { WeekView } from './views/WeekView.js';
 import './views/planning.css';
+
+const aboutSomeone = (f: Feedback) => !!f.about;
+const aboutNobody = (f: Feedback) => !f.about;
 
 /** The planning of a call's interviews: week and day calendars, lists per member and per candidate, manual edits. */
 export function PlanningViews({ view, onView }: { view: PlannerView; onView: (view: PlannerView) => void }) {
@@ -31,7 +34,13 @@ export function PlanningViews({ view, onView }: { view: PlannerView; onView: (vi
 
   const select = useCallback((next: Selection | null, focusPanel = false) => {
     setSelection(next);
-    if (focusPanel) requestAnimationFrame(() => document.getElementById(PANEL_HEADING_ID)?.focus());
+    if (!focusPanel) return;
+    requestAnimationFrame(() => {
+      const heading = document.getElementById(PANEL_HEADING_ID);
+      heading?.focus({ preventScroll: true });
+      // Below the grid on narrow screens: the whole panel into view, not only its title.
+      heading?.closest('section')?.scrollIntoView({ block: 'nearest' });
+    });
   }, []);
 
   const changeMode = (next: PlanningMode) => {
@@ -56,6 +65,8 @@ export function PlanningViews({ view, onView }: { view: PlannerView; onView: (vi
             Exporter le planning (Excel)
           </Button>
         </div>
+        {/* The export's outcome under its button; those about a candidate or a member where they are shown. */}
+        <FeedbackBox shows={aboutNobody} />
         {calendar ? (
           <>
             <DateNav mode={mode} date={date} onDate={setPicked} />
@@ -66,7 +77,7 @@ export function PlanningViews({ view, onView }: { view: PlannerView; onView: (vi
               <div className="planning-main">{mode === 'week' ? <WeekView date={date} /> : <DayView date={date} />}</div>
               <aside className="planning-aside" aria-label="Vérification des déplacements et détail de l’entretien">
                 <LiveCheck />
-                <FeedbackBox />
+                <FeedbackBox shows={aboutSomeone} />
                 <SlotPanel />
                 <UnplacedList />
               </aside>
@@ -77,7 +88,6 @@ export function PlanningViews({ view, onView }: { view: PlannerView; onView: (vi
             <p id={MOVE_HELP_ID} className="fr-sr-only">
               {MOVE_HELP}
             </p>
-            <FeedbackBox />
             {mode === 'members' ? <MemberList /> : <CandidateList />}
           </>
         )}

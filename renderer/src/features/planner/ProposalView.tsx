@@ -19,6 +19,8 @@ interface Props {
   onAbandon(): void;
 }
 
+export const PROPOSAL_HEADING_ID = 'planner-proposal-title';
+
 const bySlot = (a: Slot, b: Slot) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.roomId.localeCompare(b.roomId);
 
 /** A computed proposal: what it achieves, what it changes in the stored planning, and the choice to apply it. */
@@ -32,7 +34,7 @@ export function ProposalView({ view, proposal, applying, refused, onApply, onRec
 
   return (
     <div className="planner-proposal fr-p-3w fr-mb-3w" data-testid="planner-proposal" style={{ border: '1px solid var(--border-default-grey)' }}>
-      <h3 className="fr-h4">
+      <h3 className="fr-h4" id={PROPOSAL_HEADING_ID} tabIndex={-1}>
         {proposal.mode === 'plan' ? 'Proposition de planning' : 'Proposition de recalcul (créneaux gardés)'}
         <span className="fr-text--sm fr-text--regular">{` — calculée en ${(proposal.elapsedMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`}</span>
       </h3>

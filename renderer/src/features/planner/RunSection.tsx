@@ -6,7 +6,7 @@ import { failureMessage } from '../../components/failure.js';
 import { plural } from '../../components/labels.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
-import { ProposalView } from './ProposalView.js';
+import { PROPOSAL_HEADING_ID, ProposalView } from './ProposalView.js';
 
 type Mode = 'plan' | 'replan';
 
@@ -28,6 +28,11 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
   const [notice, setNotice] = useState<{ text: string; success: boolean } | null>(null);
   /** The run under way: progress and answers of any other (cancelled, replaced) run are ignored. */
   const current = useRef<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const replanButton = useRef<HTMLButtonElement>(null);
+  /** The buttons that were pressed are gone: the focus goes to what happened. */
+  const focusLater = (target: { current: HTMLElement | null }) => requestAnimationFrame(() => target.current?.focus());
   const stored = view.slots.length;
   const convoked = view.slots.filter((s) => s.convokedAt).length;
 
@@ -62,6 +67,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
       if (current.current !== runId) return;
       current.current = null;
       setState({ kind: 'proposal', proposal, applying: false, refused: false });
+      requestAnimationFrame(() => document.getElementById(PROPOSAL_HEADING_ID)?.focus());
     } catch (error) {
       if (current.current !== runId) return;
       current.current = null;
@@ -80,6 +86,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
     }
     setState({ kind: 'idle' });
     setNotice({ text: 'Calcul annulé : rien n’a été modifié.', success: false });
+    focusLater(noticeRef);
   };
 
   const apply = async (proposal: PlannerProposal) => {
@@ -103,6 +110,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
           (proposal.reconvoke.length ? ` ${plural(proposal.reconvoke.length, 'candidat déjà convoqué est', 'candidats déjà convoqués sont')} à reconvoquer.` : ''),
       });
       onView(next);
+      focusLater(noticeRef);
     } catch (error) {
       const conflict = error instanceof ApiError && error.code === 'conflict';
       setState({ kind: 'proposal', proposal, applying: false, refused: conflict });
@@ -118,6 +126,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
     setState({ kind: 'idle' });
     setFailure(null);
     setNotice({ text: 'Proposition abandonnée : le planning enregistré reste tel quel.', success: false });
+    focusLater(noticeRef);
   };
 
   const busy = state.kind === 'running' || (state.kind === 'proposal' && state.applying);
@@ -152,20 +161,35 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
             }
           />
           <div className="toolbar">
-            <Button iconId="fr-icon-refresh-line" onClick={() => void run('replan')}>
+            <Button iconId="fr-icon-refresh-line" onClick={() => void run('replan')} ref={replanButton}>
               Recalculer en gardant les créneaux
             </Button>
             <Button priority="secondary" onClick={() => void run('plan')}>
               Tout recalculer
             </Button>
-            <Button priority="tertiary" onClick={() => setState({ kind: 'idle' })}>
+            <Button
+              priority="tertiary"
+              onClick={() => {
+                setState({ kind: 'idle' });
+                focusLater(runButton);
+              }}
+            >
               Ne rien recalculer
             </Button>
           </div>
         </div>
       ) : (
         <div className="toolbar fr-mb-3w">
-          <Button iconId="fr-icon-calendar-line" disabled={busy} onClick={() => (stored > 0 ? setState({ kind: 'confirm-plan' }) : void run('plan'))}>
+          <Button
+            iconId="fr-icon-calendar-line"
+            disabled={busy}
+            onClick={() => {
+              if (stored === 0) return void run('plan');
+              setState({ kind: 'confirm-plan' });
+              focusLater(replanButton);
+            }}
+            ref={runButton}
+          >
             Calculer le planning
           </Button>
           {stored > 0 && (
@@ -190,7 +214,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
 
       {failure && <Alert severity="error" small description={failure} role="alert" className="fr-mb-3w" id="planner-run-failure" />}
       {notice && (
-        <p role="status" className={notice.success ? 'fr-valid-text fr-mb-2w' : 'fr-info-text fr-mb-2w'} data-testid="planner-run-notice">
+        <p role="status" ref={noticeRef} tabIndex={-1} className={notice.success ? 'fr-valid-text fr-mb-2w' : 'fr-info-text fr-mb-2w'} data-testid="planner-run-notice">
           {notice.text}
         </p>
       )}

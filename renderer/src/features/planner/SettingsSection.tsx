@@ -3,36 +3,35 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useState, type FormEvent } from 'react';
-import type { FieldErrors } from '../../../../shared/contract/errors.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Weekday } from '../../../../shared/domain/planner/model.js';
 import type { Call } from '../../../../shared/model/entities.js';
 import type { PlannerView } from '../../../../shared/model/planner.js';
-import { errorProps, focusFirstError, keepFocusOnPress, useDraftForm, type DraftForm } from '../../components/useDraftForm.js';
+import { errorProps, focusFirstError, keepFocusOnPress } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
-import { describedBy, errorClasses, FieldMessage } from './FieldMessage.js';
+import { useStoredDraft } from '../admissibility/useStoredDraft.js';
+import { focusById } from './focus.js';
 import { longDay } from './plannerText.js';
+import { BlackoutsEditor, PanelsEditor, RoomsEditor, SessionFields } from './SettingsEditors.js';
 import {
   draftOfSettings,
   draftProblems,
   formFieldErrors,
   HOLIDAY_ZONE_LABELS,
   holidaysOfDraft,
-  nextId,
+  removedRoomsHolding,
   settingsOfDraft,
   WEEKDAY_LABELS,
-  type BlackoutDraft,
-  type PanelDraft,
   type SettingsDraft,
 } from './settingsDraft.js';
-
-const checkDraft = (d: SettingsDraft) => {
-  const errors = draftProblems(d);
-  return { ok: Object.keys(errors).length === 0, errors };
-};
+import { useLeaveGuard } from './useLeaveGuard.js';
 
 const SHOWN_WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6];
+const LEAVE_MESSAGE = 'Les réglages des entretiens ont des modifications non enregistrées. Quitter quand même ? Elles seront perdues.';
+
+/** Drafts left unsaved without being asked (Back button, another screen's button): found again on return. */
+const leftDrafts = new Map<number, SettingsDraft>();
 
 interface Props {
   call: Call;
@@ -42,7 +41,6 @@ interface Props {
 
 /** « Réglages »: the window, days, hours, rooms and jury rules the planner works with. */
 export function SettingsSection({ call, view, onView }: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section aria-labelledby="entretiens-reglages" className="fr-mb-6w" id="reglages-entretiens">
       <h2 id="entretiens-reglages" className="fr-h3">
@@ -56,28 +54,37 @@ export function SettingsSection({ call, view, onView }: Props) {
           description="Ces réglages sont des valeurs par défaut tirées de l’appel (période et lieu des entretiens) : vérifiez-les puis enregistrez-les."
         />
       )}
-      {/* Saved (here or in another window): the form starts again from what is stored. */}
-      <SettingsForm key={JSON.stringify(view.settings)} call={call} view={view} onView={onView} notice={notice} onNotice={setNotice} />
+      <SettingsForm call={call} view={view} onView={onView} />
     </section>
   );
 }
 
-interface FormProps extends Props {
-  notice: string | null;
-  onNotice(text: string | null): void;
-}
-
-function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
+/**
+ * The form follows what is stored (a save here or in another window) only while nothing is typed: a draft
+ * being edited is kept, said unsaved, and guarded when leaving.
+ */
+function SettingsForm({ call, view, onView }: Props) {
   const api = useApp((s) => s.api);
-  const form = useDraftForm<SettingsDraft>(draftOfSettings(view.settings), checkDraft);
+  const sitting = view.members.filter((m) => m.sits);
+  const check = useCallback((d: SettingsDraft) => {
+    const errors = draftProblems(d, sitting.length);
+    return { ok: Object.keys(errors).length === 0, errors };
+  }, [sitting.length]);
+  const stored = useMemo(() => draftOfSettings(view.settings), [view.settings]);
+  const { form, dirty } = useStoredDraft(stored, check);
   const { draft, errors } = form;
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const sitting = view.members.filter((m) => m.sits);
+  const [notice, setNotice] = useState<string | null>(null);
+  const changedElsewhere = useChangedElsewhere(stored, dirty);
+  const removed = removedRoomsHolding(view.settings.rooms, draft.rooms, view.slots);
   const taken = (kind: 'rooms' | 'panels') =>
     kind === 'rooms'
       ? [...draft.rooms.map((r) => r.id), ...view.settings.rooms.map((r) => r.id), ...view.slots.map((s) => s.roomId)]
       : [...draft.panels.map((p) => p.id), ...view.settings.panels.map((p) => p.id)];
+
+  const discard = useKeptDraft(view.callId, form.replace, draft, dirty);
+  useLeaveGuard(dirty, LEAVE_MESSAGE, discard);
 
   /**
    * Every change goes through here. The field's error shows as it is typed (not only when it is left: an error
@@ -87,22 +94,29 @@ function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
   const change = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K], touch: string = key) => {
     form.set(key, value);
     form.touch(touch);
-    if (notice) onNotice(null);
+    setNotice(null);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     form.markSubmitted();
     setFailure(null);
-    if (form.hasErrors) {
-      setFailure('Les réglages contiennent des erreurs : corrigez les champs signalés.');
-      focusFirstError();
+    if (form.hasErrors || removed.length) {
+      setFailure(
+        removed.length && !form.hasErrors
+          ? 'Une salle retirée accueille encore des entretiens : déplacez-les ou rétablissez la salle. Rien n’a été enregistré.'
+          : 'Les réglages contiennent des erreurs : corrigez les champs signalés. Rien n’a été enregistré.',
+      );
+      if (form.hasErrors) focusFirstError();
+      else focusById(`planner-room-restore-${removed[0]!.id}`);
       return;
     }
     setSaving(true);
     try {
       const saved = await api.invoke('planner-settings-save', { callId: view.callId, settings: settingsOfDraft(draft) });
-      onNotice(
+      form.replace(draftOfSettings(saved.settings));
+      form.setServerErrors({});
+      setNotice(
         view.slots.length
           ? 'Réglages enregistrés. Les créneaux déjà placés restent : leurs conflits éventuels sont signalés en haut de l’onglet.'
           : 'Réglages enregistrés.',
@@ -120,7 +134,7 @@ function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
   };
 
   const reset = () => {
-    form.replace(draftOfSettings(view.settings));
+    form.replace(stored);
     form.setServerErrors({});
     setFailure(null);
   };
@@ -224,15 +238,15 @@ function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
         </div>
       </fieldset>
 
-      <RoomsEditor form={form} change={change} taken={() => taken('rooms')} />
+      <RoomsEditor form={form} change={change} view={view} removed={removed} taken={() => taken('rooms')} />
 
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-h5">Jury</legend>
         <div className="form-grid" style={{ width: '100%' }}>
           <Input
             label="Quorum"
-            hintText={`Membres présents au moins à chaque entretien (${sitting.length} membres siègent).`}
-            nativeInputProps={{ type: 'number', min: 1, name: 'quorum', value: draft.quorum, onChange: (e) => change('quorum', e.target.value), onBlur: () => form.touch('quorum') }}
+            hintText={`Membres présents au moins à chaque entretien : de 1 à ${sitting.length} (membres qui siègent).`}
+            nativeInputProps={{ type: 'number', min: 1, max: sitting.length || undefined, name: 'quorum', value: draft.quorum, onChange: (e) => change('quorum', e.target.value), onBlur: () => form.touch('quorum') }}
             {...errorProps(errors, 'quorum')}
           />
           <div className="span-all">
@@ -264,8 +278,8 @@ function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
             <summary>Réglages avancés</summary>
             <div style={{ maxWidth: '24rem' }} className="fr-mt-2w">
               <Input
-                label="Graine du calcul"
-                hintText="Les mêmes réglages et la même graine donnent toujours le même planning ; une autre graine donne une autre proposition équivalente."
+                label="Variante du calcul"
+                hintText="Quand plusieurs plannings aussi bons sont possibles, un autre nombre en propose un autre ; le même nombre redonne toujours le même."
                 nativeInputProps={{ type: 'number', min: 0, name: 'seed', value: draft.seed, onChange: (e) => change('seed', e.target.value), onBlur: () => form.touch('seed') }}
                 {...errorProps(errors, 'seed')}
               />
@@ -274,241 +288,58 @@ function SettingsForm({ call, view, onView, notice, onNotice }: FormProps) {
         </div>
       </fieldset>
 
+      {changedElsewhere && (
+        <Alert
+          severity="warning"
+          small
+          className="fr-my-2w"
+          description="Les réglages ont été enregistrés entre-temps (dans une autre fenêtre) : les vôtres, non enregistrés, sont gardés. « Enregistrer les réglages » les remplacera ; « Annuler les modifications » reprend ceux enregistrés."
+        />
+      )}
       {failure && <Alert severity="error" small description={failure} className="fr-my-2w" role="alert" />}
       <div className="toolbar fr-mb-2w" onMouseDown={keepFocusOnPress}>
         <Button type="submit" iconId="fr-icon-save-line" disabled={saving}>
           Enregistrer les réglages
         </Button>
-        <Button type="button" priority="secondary" disabled={saving} onClick={reset}>
+        <Button type="button" priority="secondary" disabled={saving || !dirty} onClick={reset}>
           Annuler les modifications
         </Button>
-        <span role="status" className={notice ? 'fr-valid-text fr-mt-0' : undefined} data-testid="planner-settings-saved">
-          {notice ?? ''}
+        <span role="status" className={notice && !dirty ? 'fr-valid-text fr-mt-0' : 'fr-text--sm fr-mb-0'} data-testid="planner-settings-saved">
+          {dirty ? 'Modifications non enregistrées' : (notice ?? '')}
         </span>
       </div>
     </form>
   );
 }
 
-type Change = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K], touch?: string) => void;
-
-function SessionFields({ form, change, which }: { form: DraftForm<SettingsDraft>; change: Change; which: 'morning' | 'afternoon' }) {
-  const { draft, errors } = form;
-  const name = which === 'morning' ? 'matin' : 'après-midi';
-  const on = which === 'morning' ? draft.morningOn : draft.afternoonOn;
-  const start = which === 'morning' ? draft.morningStart : draft.afternoonStart;
-  const end = which === 'morning' ? draft.morningEnd : draft.afternoonEnd;
-  const messageId = `planner-${which}-error`;
-  const message = errors[which];
-  const setTime = (part: 'Start' | 'End', value: string) =>
-    change(which === 'morning' ? (part === 'Start' ? 'morningStart' : 'morningEnd') : part === 'Start' ? 'afternoonStart' : 'afternoonEnd', value, which);
-  const checkboxId = `planner-${which}-on`;
-  return (
-    <div role="group" aria-label={which === 'morning' ? 'Matin' : 'Après-midi'} className="span-all fr-mb-2w">
-      <div className="planner-session">
-        <div className="fr-checkbox-group">
-          <input
-            type="checkbox"
-            id={checkboxId}
-            checked={on}
-            onChange={(e) => change(which === 'morning' ? 'morningOn' : 'afternoonOn', e.target.checked, which)}
-          />
-          <label className="fr-label" htmlFor={checkboxId}>
-            {which === 'morning' ? 'Entretiens le matin' : 'Entretiens l’après-midi'}
-          </label>
-        </div>
-        <Input
-          label={`Début du ${name}`}
-          hintText="hh:mm"
-          disabled={!on}
-          classes={errorClasses(message)}
-          nativeInputProps={{ value: start, inputMode: 'numeric', autoComplete: 'off', onChange: (e) => setTime('Start', e.target.value), onBlur: () => form.touch(which), ...describedBy(messageId, message) }}
-        />
-        <Input
-          label={`Fin du ${name}`}
-          hintText="hh:mm"
-          disabled={!on}
-          classes={errorClasses(message)}
-          nativeInputProps={{ value: end, inputMode: 'numeric', autoComplete: 'off', onChange: (e) => setTime('End', e.target.value), onBlur: () => form.touch(which), ...describedBy(messageId, message) }}
-        />
-      </div>
-      <FieldMessage id={messageId} message={message} />
-    </div>
-  );
+/** True once what is stored changed while the draft was being edited (another window saved meanwhile). */
+function useChangedElsewhere(stored: SettingsDraft, dirty: boolean): boolean {
+  const [editedFrom, setEditedFrom] = useState(stored);
+  // Adjusting state while rendering: the draft's origin follows what is stored until something is typed.
+  if (!dirty && editedFrom !== stored) setEditedFrom(stored);
+  return dirty && JSON.stringify(editedFrom) !== JSON.stringify(stored);
 }
 
-function BlackoutsEditor({ form, change }: { form: DraftForm<SettingsDraft>; change: Change }) {
-  const { draft, errors } = form;
-  const update = (i: number, patch: Partial<BlackoutDraft>) => change('blackouts', draft.blackouts.map((b, j) => (j === i ? { ...b, ...patch } : b)), `blackouts.${i}`);
-  const add = () => {
-    const from = draft.from || '';
-    change('blackouts', [...draft.blackouts, { from, to: from, half: '', label: '' }]);
-  };
-  return (
-    <fieldset className="fr-fieldset" aria-describedby="planner-blackouts-hint">
-      <legend className="fr-fieldset__legend fr-h5">Périodes exclues</legend>
-      <p id="planner-blackouts-hint" className="fr-hint-text fr-mb-2w" style={{ width: '100%' }}>
-        Jours pris par d’autres obligations (brevet, baccalauréat, conseils de classe) : aucun entretien n’y est placé.
-      </p>
-      <div style={{ width: '100%' }}>
-        {draft.blackouts.length === 0 && <p className="fr-text--sm">Aucune période exclue.</p>}
-        {draft.blackouts.map((b, i) => {
-          const key = `blackouts.${i}`;
-          const messageId = `planner-blackout-${i}-error`;
-          const described = describedBy(messageId, errors[key]);
-          const leave = () => form.touch(key);
-          return (
-            <div key={i} role="group" className="fr-mb-2w" aria-label={`Période exclue ${i + 1}`} data-testid="planner-blackout">
-              <div className="toolbar" style={{ width: '100%' }}>
-                <Input label="Du" hintText="jj/mm/aaaa" classes={errorClasses(errors[key])} nativeInputProps={{ value: b.from, autoComplete: 'off', onChange: (e) => update(i, { from: e.target.value }), onBlur: leave, ...described }} />
-                <Input label="Au" hintText="jj/mm/aaaa" classes={errorClasses(errors[key])} nativeInputProps={{ value: b.to, autoComplete: 'off', onChange: (e) => update(i, { to: e.target.value }), onBlur: leave, ...described }} />
-                <Select label="Demi-journée" nativeSelectProps={{ value: b.half, onChange: (e) => update(i, { half: e.target.value as BlackoutDraft['half'] }), onBlur: leave }}>
-                  <option value="">Journée entière</option>
-                  <option value="am">Matin seulement</option>
-                  <option value="pm">Après-midi seulement</option>
-                </Select>
-                <div className="grow">
-                  <Input
-                    label="Motif"
-                    className="fr-mb-0"
-                    classes={errorClasses(errors[key])}
-                    nativeInputProps={{ value: b.label, autoComplete: 'off', onChange: (e) => update(i, { label: e.target.value }), onBlur: leave, ...described }}
-                  />
-                </div>
-                <Button
-                  type="button"
-                  priority="tertiary"
-                  iconId="fr-icon-delete-line"
-                  onClick={() => change('blackouts', draft.blackouts.filter((_, j) => j !== i), 'blackouts')}
-                  nativeButtonProps={{ 'aria-label': `Retirer la période exclue ${i + 1}${b.label.trim() ? ` (${b.label.trim()})` : ''}` }}
-                >
-                  Retirer
-                </Button>
-              </div>
-              <FieldMessage id={messageId} message={errors[key]} />
-            </div>
-          );
-        })}
-        <FieldMessage id="planner-blackouts-error" message={errors.blackouts} />
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={add} className="fr-mb-3w">
-          Ajouter une période exclue
-        </Button>
-      </div>
-    </fieldset>
-  );
-}
-
-function RoomsEditor({ form, change, taken }: { form: DraftForm<SettingsDraft>; change: Change; taken(): string[] }) {
-  const { draft, errors } = form;
-  const add = () => {
-    const id = nextId('salle', taken());
-    change('rooms', [...draft.rooms, { id, label: `Salle ${id.slice('salle-'.length)}` }], 'rooms');
-  };
-  return (
-    <fieldset className="fr-fieldset">
-      <legend className="fr-fieldset__legend fr-h5">Salles</legend>
-      <div style={{ width: '100%' }}>
-        <p className="fr-hint-text">Une salle reçoit un jury à la fois ; plusieurs salles permettent d’entendre en parallèle, si les membres suffisent.</p>
-        {draft.rooms.map((room, i) => {
-          const key = `rooms.${i}`;
-          return (
-            <div key={room.id} className="toolbar fr-mb-2w" data-testid="planner-room">
-              <Input
-                label={`Nom de la salle ${i + 1}`}
-                nativeInputProps={{
-                  value: room.label,
-                  autoComplete: 'off',
-                  onChange: (e) => change('rooms', draft.rooms.map((r, j) => (j === i ? { ...r, label: e.target.value } : r)), key),
-                  onBlur: () => form.touch(key),
-                }}
-                {...errorProps(errors, key)}
-              />
-              <Button
-                type="button"
-                priority="tertiary"
-                iconId="fr-icon-delete-line"
-                disabled={draft.rooms.length === 1}
-                onClick={() => change('rooms', draft.rooms.filter((_, j) => j !== i), 'rooms')}
-                nativeButtonProps={{ 'aria-label': `Retirer la salle ${room.label.trim() || i + 1}` }}
-              >
-                Retirer
-              </Button>
-            </div>
-          );
-        })}
-        <FieldMessage id="planner-rooms-error" message={errors.rooms} />
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={add} className="fr-mb-3w">
-          Ajouter une salle
-        </Button>
-      </div>
-    </fieldset>
-  );
-}
-
-function PanelsEditor({ call, view, form, change, taken }: { call: Call; view: PlannerView; form: DraftForm<SettingsDraft>; change: Change; taken(): string[] }) {
-  const { draft, errors } = form;
-  const sitting = view.members.filter((m) => m.sits);
-  const update = (i: number, patch: Partial<PanelDraft>) => change('panels', draft.panels.map((p, j) => (j === i ? { ...p, ...patch } : p)), `panels.${i}`);
-  const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
-  const add = () => change('panels', [...draft.panels, { id: nextId('jury', taken()), label: '', posts: [], memberIds: [], quorum: '' }]);
-  return (
-    <div style={{ width: '100%' }} className="fr-mt-2w">
-      <h3 className="fr-h6 fr-mb-1w">Jurys par poste</h3>
-      <p className="fr-hint-text">
-        Facultatif : sans jury par poste, la commission entière entend tous les candidats. Un jury par poste n’entend que les candidats de ses postes,
-        avec ses seuls membres.
-      </p>
-      {draft.panels.map((panel, i) => {
-        const key = `panels.${i}`;
-        const messageId = `planner-panel-${i}-error`;
-        const fieldErrors: FieldErrors = errors;
-        return (
-          <div role="group" key={panel.id} className="fr-mb-3w fr-p-2w planner-panel" aria-label={`Jury ${i + 1}${panel.label.trim() ? ` : ${panel.label.trim()}` : ''}`} data-testid="planner-panel">
-            <div className="form-grid" style={{ width: '100%' }}>
-              <Input
-                label="Nom du jury"
-                classes={errorClasses(fieldErrors[key])}
-                nativeInputProps={{ value: panel.label, autoComplete: 'off', onChange: (e) => update(i, { label: e.target.value }), ...describedBy(messageId, fieldErrors[key]) }}
-              />
-              <Input
-                label="Quorum de ce jury (facultatif)"
-                hintText="Vide : le quorum général."
-                nativeInputProps={{ type: 'number', min: 1, value: panel.quorum, onChange: (e) => update(i, { quorum: e.target.value }), ...describedBy(messageId, fieldErrors[key]) }}
-              />
-              <Checkbox
-                legend="Postes entendus"
-                small
-                options={call.posts.map((post) => ({
-                  label: post.site ? `${post.label} — ${post.site}` : post.label,
-                  nativeInputProps: { checked: panel.posts.includes(String(post.id)), onChange: (e) => update(i, { posts: toggle(panel.posts, String(post.id), e.target.checked) }) },
-                }))}
-              />
-              <Checkbox
-                legend="Membres du jury"
-                small
-                options={sitting.map((m) => ({
-                  label: m.president ? `${m.name} (présidence)` : m.name,
-                  nativeInputProps: { checked: panel.memberIds.includes(m.id), onChange: (e) => update(i, { memberIds: toggle(panel.memberIds, m.id, e.target.checked) }) },
-                }))}
-              />
-            </div>
-            <FieldMessage id={messageId} message={fieldErrors[key]} />
-            <Button
-              type="button"
-              priority="tertiary"
-              iconId="fr-icon-delete-line"
-              onClick={() => change('panels', draft.panels.filter((_, j) => j !== i), 'panels')}
-              nativeButtonProps={{ 'aria-label': `Retirer le jury ${panel.label.trim() || i + 1}` }}
-            >
-              Retirer ce jury
-            </Button>
-          </div>
-        );
-      })}
-      <FieldMessage id="planner-panels-error" message={errors.panels} />
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={add} disabled={call.posts.length === 0 || sitting.length === 0} className="fr-mb-3w">
-        Ajouter un jury par poste
-      </Button>
-    </div>
-  );
+/**
+ * Keeps an unsaved draft when the tab goes away without asking, and brings it back on return. Returns what
+ * to call when the person chose to leave without saving.
+ */
+function useKeptDraft(callId: number, replace: (draft: SettingsDraft) => void, draft: SettingsDraft, dirty: boolean): () => void {
+  const latest = useRef({ draft, dirty, discarded: false });
+  useEffect(() => {
+    latest.current.draft = draft;
+    latest.current.dirty = dirty;
+  });
+  useEffect(() => {
+    const state = latest.current;
+    const kept = leftDrafts.get(callId);
+    leftDrafts.delete(callId);
+    if (kept) replace(kept);
+    return () => {
+      if (state.dirty && !state.discarded) leftDrafts.set(callId, state.draft);
+    };
+  }, [callId, replace]);
+  return useCallback(() => {
+    latest.current.discarded = true;
+  }, []);
 }

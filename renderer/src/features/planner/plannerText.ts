@@ -69,5 +69,44 @@ export function diffIsEmpty(diff: PlanDiff): boolean {
   return !diff.moved.length && !diff.added.length && !diff.removed.length && !diff.panelChanged.length;
 }
 
+/**
+ * What to do about the stored planning's conflicts, by kind: a locked slot must be unlocked first (neither a
+ * calculation nor a move touches it), a jury short of members or of its president needs members or another
+ * quorum; anything else moves, by hand or by a re-plan keeping the other slots.
+ */
+export function conflictAdvice(view: PlannerView): string[] {
+  const names = namesOf(view);
+  const locked = new Set(view.slots.filter((s) => s.locked).map((s) => s.candidateId));
+  const lockedIds = new Set<number>();
+  const jury = new Set<number>();
+  let president = false;
+  const rest: PlannerView['violations'] = [];
+  for (const v of view.violations) {
+    const held = v.candidateIds.filter((id) => locked.has(id));
+    held.forEach((id) => lockedIds.add(id));
+    if (held.length) continue;
+    if (v.code === 'quorum' || v.code === 'president') {
+      v.candidateIds.forEach((id) => jury.add(id));
+      president ||= v.code === 'president';
+    } else rest.push(v);
+  }
+  // A member away from an interview already short of members is the same problem as its quorum.
+  const other = rest.some((v) => !(v.code.startsWith('member-') && v.candidateIds.every((id) => jury.has(id))));
+  const list = (ids: Set<number>) => [...ids].map(names.candidate).join(', ');
+  const advice: string[] = [];
+  if (lockedIds.size) {
+    advice.push(`Créneau verrouillé en conflit (${list(lockedIds)}) : déverrouillez-le (« Déverrouiller », dans le planning) ; ni un calcul ni un déplacement ne touchent un créneau verrouillé.`);
+  }
+  if (jury.size) {
+    advice.push(
+      `Jury incomplet (${list(jury)}) : indiquez d’autres membres disponibles ces jours-là (Disponibilités des membres), ajoutez des membres à la commission ` +
+        (president ? 'ou un membre pouvant présider, ' : '') +
+        'ou changez le quorum dans les Réglages ; sinon recalculez en gardant les créneaux pour trouver un autre jour.',
+    );
+  }
+  if (other) advice.push('Déplacez les entretiens concernés, ou recalculez en gardant les créneaux : seuls ceux-là bougeront.');
+  return advice;
+}
+
 /** '2026-06-03' → « mercredi 03/06/2026 ». */
 export { frDay as longDay } from '../../../../shared/domain/planner/text.js';

@@ -2,9 +2,10 @@
 // shared checker (the same messages as the services) and for saving.
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import { formatFrenchDate, parseFrenchDate } from '../../../../shared/domain/dates.js';
-import { isIsoDay } from '../../../../shared/domain/planner/calendar.js';
+import { isHhMm, isIsoDay } from '../../../../shared/domain/planner/calendar.js';
 import { holidaysBetween, PLANNER_LIMITS, plannerSettingsProblems } from '../../../../shared/domain/planner/index.js';
-import type { HalfDay, HolidayZone, Room, Weekday } from '../../../../shared/domain/planner/model.js';
+import type { HalfDay, HolidayZone, IsoDate, Room, Weekday } from '../../../../shared/domain/planner/model.js';
+import { frDay } from '../../../../shared/domain/planner/text.js';
 import type { PlannerSettings } from '../../../../shared/model/planner.js';
 
 /** Dates are typed jj/mm/aaaa, as everywhere else in the app (a browser's date field may show another order). */
@@ -127,15 +128,74 @@ export function settingsOfDraft(d: SettingsDraft): PlannerSettings {
   };
 }
 
-/** The shared checker's messages, plus the one thing it leaves to the schema: a panel's own quorum. */
-export function draftProblems(d: SettingsDraft): FieldErrors {
-  const errors = plannerSettingsProblems(settingsOfDraft(d));
+/**
+ * The shared checker's messages (the quorum against the members who sit, as the services check it), plus what
+ * it leaves to the schema: a panel's own quorum, at most its members.
+ */
+export function draftProblems(d: SettingsDraft, sittingMembers?: number): FieldErrors {
+  const errors = plannerSettingsProblems(settingsOfDraft(d), sittingMembers);
   d.panels.forEach((p, i) => {
     if (errors[`panels.${i}`] || !p.quorum.trim()) return;
     const q = readInteger(p.quorum);
-    if (!(q >= 1 && q <= PLANNER_LIMITS.quorum)) errors[`panels.${i}`] = `Quorum du jury « ${p.label.trim() || i + 1} » : de 1 à ${PLANNER_LIMITS.quorum}.`;
+    const most = Math.min(PLANNER_LIMITS.quorum, p.memberIds.length || PLANNER_LIMITS.quorum);
+    if (!(q >= 1 && q <= most)) {
+      errors[`panels.${i}`] = p.memberIds.length
+        ? `Quorum du jury « ${p.label.trim() || i + 1} » : de 1 à ${most} (membres de ce jury).`
+        : `Quorum du jury « ${p.label.trim() || i + 1} » : de 1 à ${most}.`;
+    }
   });
   return errors;
+}
+
+/** The field of an excluded period its message is about: the one to draw in red and to focus. */
+export function blackoutFieldInError(b: BlackoutDraft): 'from' | 'to' | 'label' {
+  const from = isoOfTyped(b.from);
+  const to = isoOfTyped(b.to);
+  if (!isIsoDay(from)) return 'from';
+  if (!isIsoDay(to) || to < from) return 'to';
+  return 'label';
+}
+
+/** The field of a half-day session its message is about: the tick box (no session at all), or a time. */
+export function sessionFieldInError(d: SettingsDraft, which: 'morning' | 'afternoon'): 'on' | 'start' | 'end' {
+  const on = which === 'morning' ? d.morningOn : d.afternoonOn;
+  if (!on) return 'on';
+  const start = hhmmOfTyped(which === 'morning' ? d.morningStart : d.afternoonStart);
+  const end = hhmmOfTyped(which === 'morning' ? d.morningEnd : d.afternoonEnd);
+  if (!isHhMm(start)) return 'start';
+  if (!isHhMm(end)) return 'end';
+  // The afternoon starting before the morning ends is the afternoon's start; a session ending before it starts, its end.
+  return which === 'afternoon' && start < end ? 'start' : 'end';
+}
+
+/** The part of a panel its message is about. */
+export function panelFieldInError(p: PanelDraft, message: string): 'label' | 'quorum' | 'posts' | 'members' {
+  if (!p.label.trim()) return 'label';
+  if (message.startsWith('Quorum')) return 'quorum';
+  if (p.posts.length === 0) return 'posts';
+  return p.memberIds.length === 0 || /membre|siège/.test(message) ? 'members' : 'label';
+}
+
+export interface RoomHolding {
+  count: number;
+  days: IsoDate[];
+}
+
+/** The interviews a room still holds: how many, on which days (in order). */
+export function roomHolding(roomId: string, slots: readonly { roomId: string; date: IsoDate }[]): RoomHolding {
+  const held = slots.filter((s) => s.roomId === roomId);
+  return { count: held.length, days: [...new Set(held.map((s) => s.date))].sort() };
+}
+
+/** « accueille 3 entretiens (lundi 01/06/2026, mardi 02/06/2026) ». */
+export function holdingText(h: RoomHolding): string {
+  return `accueille ${h.count > 1 ? `${h.count} entretiens` : 'un entretien'} (${h.days.map(frDay).join(', ')})`;
+}
+
+/** Stored rooms the draft removed while interviews are still held there: the services refuse to save that. */
+export function removedRoomsHolding(stored: readonly Room[], draft: readonly Room[], slots: readonly { roomId: string; date: IsoDate }[]): (Room & RoomHolding)[] {
+  const kept = new Set(draft.map((r) => r.id));
+  return stored.filter((r) => !kept.has(r.id)).map((r) => ({ ...r, ...roomHolding(r.id, slots) })).filter((r) => r.count > 0);
 }
 
 /**

@@ -2,9 +2,10 @@ import { Fragment } from 'react';
 import type { PlannerCandidateRow } from '../../../../../shared/model/planner.js';
 import { convocationStatus } from './calendar.js';
 import { usePlanning } from './context.js';
+import { FeedbackBox } from './LiveCheck.js';
 import { memberNames, slotText } from './moveCheck.js';
 import { MoveForm } from './MoveForm.js';
-import { SlotActions } from './SlotActions.js';
+import { ConvocationHint, SlotActions } from './SlotActions.js';
 
 const COLUMNS = 5;
 
@@ -21,25 +22,28 @@ export function CandidateList() {
       {toHear.length === 0 ? (
         <p>Aucune candidature à entendre : seules les candidatures recevables et non retirées sont convoquées.</p>
       ) : (
-        <div className="fr-table fr-table--sm" style={{ overflowX: 'auto' }}>
-          <table>
-            <caption className="fr-sr-only">Entretiens par candidat</caption>
-            <thead>
-              <tr>
-                <th scope="col">Candidat</th>
-                <th scope="col">Entretien</th>
-                <th scope="col">Jury</th>
-                <th scope="col">Convocation</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {toHear.map((c) => (
-                <CandidateRow key={c.id} candidate={c} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <ConvocationHint />
+          <div className="fr-table fr-table--sm" style={{ overflowX: 'auto' }}>
+            <table>
+              <caption className="fr-sr-only">Entretiens par candidat</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Candidat</th>
+                  <th scope="col">Entretien</th>
+                  <th scope="col">Jury</th>
+                  <th scope="col">Convocation</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {toHear.map((c) => (
+                  <CandidateRow key={c.id} candidate={c} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {notHeard.length > 0 && (
         <details className="fr-mt-2w">
@@ -56,8 +60,9 @@ export function CandidateList() {
 }
 
 function CandidateRow({ candidate }: { candidate: PlannerCandidateRow }) {
-  const { view, selection, select } = usePlanning();
+  const { view, actions, selection, select } = usePlanning();
   const slot = view.slots.find((s) => s.candidateId === candidate.id) ?? null;
+  const outcome = actions.feedback?.about?.candidateId === candidate.id;
   const unplaced = view.unplaced.find((u) => u.candidateId === candidate.id);
   const convocation = slot ? convocationStatus(slot) : null;
   const conflicts = view.violations.filter((v) => v.candidateIds.includes(candidate.id));
@@ -99,6 +104,14 @@ function CandidateRow({ candidate }: { candidate: PlannerCandidateRow }) {
         <tr>
           <td colSpan={COLUMNS}>
             <MoveForm key={candidate.id} candidateId={candidate.id} onClose={() => select(null)} />
+          </td>
+        </tr>
+      )}
+      {/* What an action on this row did, right under it (the top of the list may be far above). */}
+      {outcome && (
+        <tr className="planning-outcome-row">
+          <td colSpan={COLUMNS}>
+            <FeedbackBox shows={() => true} />
           </td>
         </tr>
       )}

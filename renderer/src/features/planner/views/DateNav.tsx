@@ -1,12 +1,13 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import type { IsoDate } from '../../../../../shared/domain/planner/model.js';
+import { useState, type FormEvent } from 'react';
 import { formatFrenchDate } from '../../../../../shared/domain/dates.js';
-import { isIsoDay } from '../../../../../shared/domain/planner/calendar.js';
-import { longDay, stepDay, stepWeek, weekColumns, type PlanningMode } from './calendar.js';
+import type { IsoDate } from '../../../../../shared/domain/planner/model.js';
+import type { PlannerSettings } from '../../../../../shared/model/planner.js';
+import { longDay, readGoToDay, stepDay, stepWeek, weekColumns, type PlanningMode } from './calendar.js';
 import { usePlanning } from './context.js';
 
-/** Previous/next week or day, and a day picker limited to the interview window. */
+/** Previous/next week or day, and a day typed jj/mm/aaaa (as everywhere in the app) within the interview window. */
 export function DateNav({ mode, date, onDate }: { mode: PlanningMode; date: IsoDate; onDate(date: IsoDate): void }) {
   const { view } = usePlanning();
   const s = view.settings;
@@ -24,28 +25,47 @@ export function DateNav({ mode, date, onDate }: { mode: PlanningMode; date: IsoD
         <Button priority="secondary" size="small" iconId="fr-icon-arrow-left-s-line" disabled={!previous} onClick={() => previous && onDate(previous)}>
           {week ? 'Semaine précédente' : 'Jour précédent'}
         </Button>
-        <h3 className="fr-h6 fr-mb-0" aria-live="polite" data-testid="planning-period">
+        <h3 id="planning-period" className="fr-h6 fr-mb-0" aria-live="polite" tabIndex={-1} data-testid="planning-period">
           {title}
         </h3>
         <Button priority="secondary" size="small" iconId="fr-icon-arrow-right-s-line" iconPosition="right" disabled={!next} onClick={() => next && onDate(next)}>
           {week ? 'Semaine suivante' : 'Jour suivant'}
         </Button>
       </div>
+      {/* Typed again from the day shown whenever it changes. */}
+      <GoToDay key={date} settings={s} date={date} onDate={onDate} />
+    </div>
+  );
+}
+
+function GoToDay({ settings, date, onDate }: { settings: PlannerSettings; date: IsoDate; onDate(date: IsoDate): void }) {
+  const [text, setText] = useState(formatFrenchDate(date));
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const read = readGoToDay(settings, text);
+    if ('problem' in read) setProblem(read.problem);
+    else onDate(read.iso);
+  };
+  return (
+    <form className="planning-nav__picker" onSubmit={submit} aria-label="Aller au jour">
       <Input
-        className="planning-nav__picker"
         label="Aller au jour"
-        hintText={`Du ${formatFrenchDate(s.from)} au ${formatFrenchDate(s.to)}`}
+        hintText={`jj/mm/aaaa, du ${formatFrenchDate(settings.from)} au ${formatFrenchDate(settings.to)}`}
         nativeInputProps={{
-          type: 'date',
-          min: s.from,
-          max: s.to,
-          value: date,
+          value: text,
+          autoComplete: 'off',
+          inputMode: 'numeric',
           onChange: (e) => {
-            const value = e.target.value;
-            if (isIsoDay(value) && value >= s.from && value <= s.to) onDate(value);
+            setText(e.target.value);
+            setProblem(null);
           },
         }}
+        {...(problem ? { state: 'error' as const, stateRelatedMessage: problem } : {})}
       />
-    </div>
+      <Button type="submit" priority="secondary">
+        Afficher
+      </Button>
+    </form>
   );
 }

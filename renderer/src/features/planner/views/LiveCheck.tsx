@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { usePlanning } from './context.js';
+import { FEEDBACK_ID, type Feedback } from './usePlannerActions.js';
 
 /** What the move being made would break, said as the target changes (aria-live polite). */
 export function LiveCheck() {
@@ -24,18 +26,33 @@ export function LiveCheck() {
   );
 }
 
-/** The outcome of the last action: the server's French message, or why a drop was refused. */
-export function FeedbackBox() {
+/**
+ * The outcome of the last action, where it was asked (`shows` says which outcomes this place shows): the
+ * server's French message, or why a drop was refused. A refusal is brought into view.
+ */
+export function FeedbackBox({ shows }: { shows(feedback: Feedback): boolean }) {
   const { actions } = usePlanning();
   const { feedback } = actions;
-  if (!feedback) return null;
-  const error = feedback.kind === 'error';
+  const box = useRef<HTMLDivElement>(null);
+  const shown = feedback && shows(feedback) ? feedback : null;
+  useEffect(() => {
+    if (shown?.kind === 'error') box.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
+  if (!shown) return null;
+  const error = shown.kind === 'error';
   return (
-    <div className={`fr-alert fr-alert--sm ${error ? 'fr-alert--error' : 'fr-alert--success'} fr-mb-2w`} role={error ? 'alert' : 'status'} data-testid="planning-feedback">
-      <p>{feedback.text}</p>
-      {feedback.problems && feedback.problems.length > 0 && (
+    <div
+      ref={box}
+      id={FEEDBACK_ID}
+      tabIndex={-1}
+      className={`fr-alert fr-alert--sm ${error ? 'fr-alert--error' : 'fr-alert--success'} fr-mb-2w planning-feedback`}
+      role={error ? 'alert' : 'status'}
+      data-testid="planning-feedback"
+    >
+      <p>{shown.text}</p>
+      {shown.problems && shown.problems.length > 0 && (
         <ul className="fr-mb-0">
-          {feedback.problems.map((p) => (
+          {shown.problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>

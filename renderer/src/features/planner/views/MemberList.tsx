@@ -1,8 +1,10 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { deName } from '../../../../../shared/domain/planner/text.js';
 import type { PlannerMemberRow } from '../../../../../shared/model/planner.js';
 import { bySchedule, longDay } from './calendar.js';
 import { usePlanning } from './context.js';
+import { FeedbackBox } from './LiveCheck.js';
 import { candidateLabel, roomLabel } from './moveCheck.js';
 
 /** « Par membre »: each member sitting on the jury, their interviews in order, and their own schedule to send. */
@@ -43,19 +45,34 @@ function MemberSchedule({ member }: { member: PlannerMemberRow }) {
           {count}
         </p>
         <div className="planning-actions">
-          <Button size="small" priority="secondary" iconId="fr-icon-calendar-line" title={`Calendrier de ${member.name} (.ics)`} disabled={actions.busy || slots.length === 0} onClick={() => void actions.memberSchedule(member.id, 'ics')}>
+          <Button
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-calendar-line"
+            disabled={actions.busy || slots.length === 0}
+            onClick={() => void actions.memberSchedule(member.id, 'ics')}
+            nativeButtonProps={{ 'aria-label': `Calendrier (.ics) ${deName(member.name)}` }}
+          >
             Calendrier (.ics)
           </Button>
-          <Button size="small" priority="secondary" iconId="fr-icon-mail-line" title={`Courriel à ${member.name} avec son calendrier (.eml)`} disabled={actions.busy || slots.length === 0} onClick={() => void actions.memberSchedule(member.id, 'eml')}>
+          <Button
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-mail-line"
+            disabled={actions.busy || slots.length === 0}
+            onClick={() => void actions.memberSchedule(member.id, 'eml')}
+            nativeButtonProps={{ 'aria-label': `Courriel (.eml) à ${member.name}, avec son calendrier` }}
+          >
             Courriel (.eml)
           </Button>
         </div>
       </div>
+      <FeedbackBox shows={(f) => f.about?.memberId === member.id} />
       {member.constraints.note && <p className="fr-text--sm fr-mb-1w">{`Note : ${member.constraints.note}`}</p>}
       {slots.length > 0 && (
         <div className="fr-table fr-table--sm fr-mb-0">
           <table>
-            <caption className="fr-sr-only">{`Entretiens de ${member.name}`}</caption>
+            <caption className="fr-sr-only">{`Entretiens ${deName(member.name)}`}</caption>
             <thead>
               <tr>
                 <th scope="col">Jour</th>

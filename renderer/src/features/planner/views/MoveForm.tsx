@@ -1,9 +1,13 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { closureOf, dayStartTimes, halfLabel, longDay, windowDays } from './calendar.js';
+import { deName } from '../../../../../shared/domain/planner/text.js';
+import { closureOf, convokedNotice, dayStartTimes, halfLabel, longDay, windowDays } from './calendar.js';
 import { usePlanning } from './context.js';
 import { candidateLabel, checkSummary, evaluateMove } from './moveCheck.js';
+import { focusById } from '../focus.js';
+import { moveButtonId } from './SlotActions.js';
+import { focusFeedback } from './usePlannerActions.js';
 
 /** « Déplacer… » without drag and drop: day, time and room, checked live like a drop. */
 export function MoveForm({ candidateId, onClose }: { candidateId: number; onClose(): void }) {
@@ -18,6 +22,7 @@ export function MoveForm({ candidateId, onClose }: { candidateId: number; onClos
   const [tried, setTried] = useState(false);
   const who = candidateLabel(view, candidateId);
   const verb = slot ? 'Déplacer' : 'Placer';
+  const convoked = convokedNotice(slot, who, 'move');
 
   const check = useMemo(
     () => (date && start && roomId ? evaluateMove(view, placed, { candidateId, date, start, roomId }) : null),
@@ -29,12 +34,25 @@ export function MoveForm({ candidateId, onClose }: { candidateId: number; onClos
     event.preventDefault();
     setTried(true);
     if (!check || check.same || conflict) return;
-    if (await actions.move(check.target)) onClose();
+    if (await actions.move(check.target)) {
+      onClose();
+      focusFeedback();
+    }
+  };
+
+  const cancel = () => {
+    onClose();
+    focusById(moveButtonId(candidateId));
   };
 
   return (
     <form className="planning-move-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} data-testid="planning-move-form">
-      <p id={`${id}-title`} className="fr-text--bold fr-mb-1w">{`${verb} l’entretien de ${who}`}</p>
+      <p id={`${id}-title`} className="fr-text--bold fr-mb-1w">{`${verb} l’entretien ${deName(who)}`}</p>
+      {convoked && (
+        <p className="fr-text--sm fr-mb-1w planning-text--redo" data-testid="planning-move-convoked">
+          {convoked}
+        </p>
+      )}
       <div className="planning-move-fields">
         <Select label="Jour" nativeSelectProps={{ value: date, onChange: (e) => setDate(e.target.value) }}>
           {slot && !days.includes(slot.date) && <option value={slot.date}>{longDay(slot.date)}</option>}
@@ -83,7 +101,7 @@ export function MoveForm({ candidateId, onClose }: { candidateId: number; onClos
         <Button type="submit" size="small" disabled={actions.busy}>
           {`${verb} l’entretien`}
         </Button>
-        <Button type="button" size="small" priority="secondary" onClick={onClose}>
+        <Button type="button" size="small" priority="secondary" onClick={cancel}>
           Annuler
         </Button>
       </div>

@@ -1,9 +1,11 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { deName } from '../../../../../shared/domain/planner/text.js';
 import { convocationStatus } from './calendar.js';
 import { usePlanning } from './context.js';
 import { memberNames, slotText } from './moveCheck.js';
 import { MoveForm } from './MoveForm.js';
 import { SlotActions } from './SlotActions.js';
+import { focusCard } from './useSlotMove.js';
 
 export const PANEL_HEADING_ID = 'planning-panel-title';
 
@@ -22,9 +24,18 @@ export function SlotPanel() {
     <section className="planning-panel" aria-labelledby={PANEL_HEADING_ID} data-testid="planning-panel">
       <div className="planning-panel__head">
         <h3 id={PANEL_HEADING_ID} className="fr-h6 fr-mb-1w" tabIndex={-1}>
-          {slot ? `Entretien de ${candidate.label}` : candidate.label}
+          {slot ? `Entretien ${deName(candidate.label)}` : candidate.label}
         </h3>
-        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={() => select(null)}>
+        <Button
+          size="small"
+          priority="tertiary no outline"
+          iconId="fr-icon-close-line"
+          title="Fermer"
+          onClick={() => {
+            select(null);
+            focusCard(candidate.id);
+          }}
+        >
           Fermer
         </Button>
       </div>
@@ -56,7 +67,7 @@ export function SlotPanel() {
       {selection.form ? (
         <MoveForm key={candidate.id} candidateId={candidate.id} onClose={() => select({ candidateId: candidate.id, form: false })} />
       ) : (
-        <SlotActions candidateId={candidate.id} slot={slot} onMove={() => select({ candidateId: candidate.id, form: true })} />
+        <SlotActions candidateId={candidate.id} slot={slot} onMove={() => select({ candidateId: candidate.id, form: true })} withHint />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // Pure calendar helpers of the planning views: which days a week shows, what closes a day or a half-day,
 // the start times of a day, and where the keyboard target goes on an arrow key. No React here: unit-tested.
 
-import { formatFrenchDate, parisDateOf } from '../../../../../shared/domain/dates.js';
+import { formatFrenchDate, parisDateOf, parseFrenchDate } from '../../../../../shared/domain/dates.js';
 import { addDays, datesBetween, holidaysBetween, isHhMm, isIsoDay, isoWeekday, toMinutes } from '../../../../../shared/domain/planner/calendar.js';
 import type { HalfDay, HhMm, IsoDate, PlannerInput } from '../../../../../shared/domain/planner/model.js';
 import { startTimes, type MoveTarget } from '../../../../../shared/domain/planner/moves.js';
@@ -93,6 +93,17 @@ export function stepDay(s: PlannerSettings, date: IsoDate, delta: number): IsoDa
   // A date off the list (a Saturday typed by hand): the nearest working day on the side asked.
   const next = delta > 0 ? days.find((d) => d > date) : [...days].reverse().find((d) => d < date);
   return next ?? null;
+}
+
+/** « Aller au jour »: the day typed jj/mm/aaaa, or why it cannot be shown (in French). */
+export function readGoToDay(s: Pick<PlannerSettings, 'from' | 'to'>, text: string): { iso: IsoDate } | { problem: string } {
+  const period = `du ${formatFrenchDate(s.from)} au ${formatFrenchDate(s.to)}`;
+  const parsed = parseFrenchDate(text);
+  if (!parsed.ok) {
+    return { problem: text.trim() ? `« ${text.trim()} » n’est pas une date : écrivez-la jj/mm/aaaa (${period}).` : `Indiquez un jour jj/mm/aaaa (${period}).` };
+  }
+  if (parsed.iso < s.from || parsed.iso > s.to) return { problem: `Le ${formatFrenchDate(parsed.iso)} est hors de la période des entretiens (${period}).` };
+  return { iso: parsed.iso };
 }
 
 /** A window day of the week `delta` weeks away (its first), or null when that week lies outside the window. */
@@ -192,6 +203,19 @@ export function convocationStatus(slot: PlannedSlot): { kind: ConvocationKind; t
   const at = new Date(slot.convokedAt);
   const day = Number.isNaN(at.getTime()) ? slot.convokedAt : formatFrenchDate(parisDateOf(at));
   return { kind: 'done', text: `convoqué(e) le ${day}` };
+}
+
+/**
+ * For a slot already convoked: what a move or a removal will require (the candidate holds a convocation for
+ * the announced day and time). Null when nothing was sent.
+ */
+export function convokedNotice(slot: PlannedSlot | null | undefined, who: string, change: 'move' | 'remove'): string | null {
+  if (!slot?.convokedAt) return null;
+  const [date, start] = (slot.convokedFor ?? slotKey(slot)).split(' ');
+  const when = date && isIsoDay(date) ? `pour le ${longDay(date)}${start ? ` à ${start}` : ''}` : 'pour cet entretien';
+  return change === 'move'
+    ? `${who} a déjà reçu une convocation ${when} : après ce déplacement, il faudra lui en envoyer une nouvelle.`
+    : `${who} a déjà reçu une convocation ${when} : il faudra l’avertir que cet entretien n’a plus lieu.`;
 }
 
 /** Sorts slots by date, start, then room order of the settings. */

@@ -1,17 +1,40 @@
 import { useCallback, useState } from 'react';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
 import type { ExportedFile } from '../../../../../shared/model/intake.js';
+import { deName } from '../../../../../shared/domain/planner/text.js';
 import type { PlannerView } from '../../../../../shared/model/planner.js';
 import { failureMessage } from '../../../components/failure.js';
 import { saveExportedFile } from '../../../components/files.js';
 import { useApp } from '../../../store/context.js';
+import { convocationStatus } from './calendar.js';
 import { candidateLabel, slotText } from './moveCheck.js';
 
-/** What the last action did, shown beside the planning: a success, or a French explanation (problems listed). */
+/** Whom an action was about: its outcome is shown in that candidate's or member's row of the lists. */
+export interface About {
+  candidateId?: number;
+  memberId?: number;
+}
+
+/** What the last action did, shown where it was asked: a success, or a French explanation (problems listed). */
 export interface Feedback {
   kind: 'success' | 'error';
   text: string;
   problems?: string[];
+  about?: About;
+}
+
+export const FEEDBACK_ID = 'planning-feedback';
+
+/** After an action whose button is gone (a removal, a closed form): the focus goes to what it did. */
+export function focusFeedback(): void {
+  // Two frames: the outcome is drawn once the answer's state is rendered.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const box = document.getElementById(FEEDBACK_ID);
+      box?.focus({ preventScroll: true });
+      box?.scrollIntoView({ block: 'nearest' });
+    }),
+  );
 }
 
 export interface PlannerActions {
@@ -19,7 +42,7 @@ export interface PlannerActions {
   feedback: Feedback | null;
   clearFeedback(): void;
   /** Shows why a move cannot be made, without asking the server. */
-  explain(text: string, problems: string[]): void;
+  explain(text: string, problems: string[], about?: About): void;
   move(target: MoveTarget): Promise<boolean>;
   lock(candidateId: number, locked: boolean): Promise<boolean>;
   remove(candidateId: number): Promise<boolean>;
@@ -36,15 +59,15 @@ export function usePlannerActions(view: PlannerView, onView: (view: PlannerView)
   const callId = view.callId;
 
   const run = useCallback(
-    async <T>(call: () => Promise<T>, success: (result: T) => string, fallback: string): Promise<boolean> => {
+    async <T>(call: () => Promise<T>, success: (result: T) => string, fallback: string, about?: About): Promise<boolean> => {
       setBusy(true);
       setFeedback(null);
       try {
         const result = await call();
-        setFeedback({ kind: 'success', text: success(result) });
+        setFeedback({ kind: 'success', text: success(result), about });
         return true;
       } catch (error) {
-        setFeedback({ kind: 'error', text: failureMessage(error, fallback) });
+        setFeedback({ kind: 'error', text: failureMessage(error, fallback), about });
         return false;
       } finally {
         setBusy(false);
@@ -67,25 +90,32 @@ export function usePlannerActions(view: PlannerView, onView: (view: PlannerView)
   );
 
   const move = useCallback(
-    (target: MoveTarget) =>
-      run(
+    (target: MoveTarget) => {
+      const before = view.slots.find((s) => s.candidateId === target.candidateId);
+      return run(
         async () => accept(await api.invoke('planner-slot-move', { callId, ...target, basedOnRevision: view.revision })),
         (next) => {
           const slot = next.slots.find((s) => s.candidateId === target.candidateId);
-          const who = candidateLabel(next, target.candidateId);
-          return slot ? `Entretien de ${who} placé : ${slotText(next, slot)}.` : `Entretien de ${who} enregistré.`;
+          const who = deName(candidateLabel(next, target.candidateId));
+          if (!slot) return `Entretien ${who} enregistré.`;
+          // Convoked for the slot it had: the convocation now announces the wrong time.
+          const reconvoke = before && convocationStatus(before).kind === 'done' ? ' Une convocation avait déjà été préparée : envoyez-en une nouvelle.' : '';
+          return `Entretien ${who} placé : ${slotText(next, slot)}.${reconvoke}`;
         },
         'Erreur inattendue : l’entretien n’a pas été déplacé.',
-      ),
-    [api, accept, callId, run, view.revision],
+        { candidateId: target.candidateId },
+      );
+    },
+    [api, accept, callId, run, view],
   );
 
   const lock = useCallback(
     (candidateId: number, locked: boolean) =>
       run(
         async () => accept(await api.invoke('planner-slot-lock', { callId, candidateId, locked })),
-        (next) => `Créneau de ${candidateLabel(next, candidateId)} ${locked ? 'verrouillé : un nouveau calcul ne le déplacera pas' : 'déverrouillé'}.`,
+        (next) => `Créneau ${deName(candidateLabel(next, candidateId))} ${locked ? 'verrouillé : un nouveau calcul ne le déplacera pas' : 'déverrouillé'}.`,
         'Erreur inattendue : le verrou n’a pas été modifié.',
+        { candidateId },
       ),
     [api, accept, callId, run],
   );
@@ -95,8 +125,9 @@ export function usePlannerActions(view: PlannerView, onView: (view: PlannerView)
       const who = candidateLabel(view, candidateId);
       return run(
         async () => accept(await api.invoke('planner-slot-remove', { callId, candidateId })),
-        () => `Entretien de ${who} retiré du planning : la candidature est à placer de nouveau.`,
+        () => `Entretien ${deName(who)} retiré du planning : la candidature est à placer de nouveau.`,
         'Erreur inattendue : l’entretien n’a pas été retiré.',
+        { candidateId },
       );
     },
     [api, accept, callId, run, view],
@@ -113,16 +144,17 @@ export function usePlannerActions(view: PlannerView, onView: (view: PlannerView)
         },
         (file) =>
           format === 'eml'
-            ? `${download(file)} Ouvrez le brouillon dans votre messagerie, vérifiez-le et envoyez-le : l’invitation (.ics) est jointe.`
-            : download(file),
+            ? `${download(file)} Ouvrez le brouillon dans votre messagerie, vérifiez-le et envoyez-le : l’invitation (.ics) est jointe. La candidature est notée convoquée.`
+            : `${download(file)} La candidature est notée convoquée.`,
         'Erreur inattendue : la convocation n’a pas pu être préparée.',
+        { candidateId },
       ),
     [api, accept, callId, download, run],
   );
 
   const memberSchedule = useCallback(
     (memberId: number, format: 'ics' | 'eml') =>
-      run(() => api.invoke('planner-member-schedule', { callId, memberId, format }), download, 'Erreur inattendue : l’emploi du temps n’a pas pu être préparé.'),
+      run(() => api.invoke('planner-member-schedule', { callId, memberId, format }), download, 'Erreur inattendue : l’emploi du temps n’a pas pu être préparé.', { memberId }),
     [api, callId, download, run],
   );
 
@@ -131,7 +163,7 @@ export function usePlannerActions(view: PlannerView, onView: (view: PlannerView)
     [api, callId, download, run],
   );
 
-  const explain = useCallback((text: string, problems: string[]) => setFeedback({ kind: 'error', text, problems }), []);
+  const explain = useCallback((text: string, problems: string[], about?: About) => setFeedback({ kind: 'error', text, problems, about }), []);
   const clearFeedback = useCallback(() => setFeedback(null), []);
 
   return { busy, feedback, clearFeedback, explain, move, lock, remove, convocation, memberSchedule, exportPlanning };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { HalfDay, HhMm, IsoDate, Slot } from '../../../../../shared/domain/planner/model.js';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
+import { deName } from '../../../../../shared/domain/planner/text.js';
 import type { PlannerView } from '../../../../../shared/model/planner.js';
 import { dayStartTimes, isNavKey, stepTarget, windowDays } from './calendar.js';
 import { candidateLabel, checkSummary, evaluateMove, halfDayDrop, LOCKED_MESSAGE, type MoveCheck } from './moveCheck.js';
@@ -19,6 +20,8 @@ interface Moving {
   /** The cell under the pointer (drag) — the keyboard has no cell, only a target. */
   cell: string | null;
   check: MoveCheck | null;
+  /** Enter pressed on a target that breaks something: said in the live region, the move goes on. */
+  refused?: boolean;
 }
 
 export interface SlotMover {
@@ -35,8 +38,9 @@ export interface SlotMover {
 const DRAG_TYPE = 'text/plain';
 export const MOVE_HELP = 'Entrée ou Espace pour déplacer au clavier : flèches pour choisir, Entrée pour poser, Échap pour annuler.';
 
+/** Back to the candidate's card (or « À placer » item); when it is not on screen, to the period shown. */
 export function focusCard(candidateId: number): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-move-handle="${candidateId}"]`)?.focus());
+  requestAnimationFrame(() => (document.querySelector<HTMLElement>(`[data-move-handle="${candidateId}"]`) ?? document.getElementById('planning-period'))?.focus());
 }
 
 /**
@@ -59,7 +63,7 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
     async (candidateId: number, check: MoveCheck | null, how: Moving['how']): Promise<void> => {
       const who = candidateLabel(view, candidateId);
       if (!check) {
-        actions.explain(`Impossible de placer ${who} ici : aucun horaire d’entretien dans cette demi-journée.`, []);
+        actions.explain(`Impossible de placer ${who} ici : aucun horaire d’entretien dans cette demi-journée.`, [], { candidateId });
         return;
       }
       if (check.same) {
@@ -69,7 +73,9 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
         return;
       }
       if (check.problems.length > 0) {
-        actions.explain(`Impossible de placer ${who} : ${checkSummary(view, check)}`, check.problems);
+        // By keyboard the move goes on and the live region already lists the problems: said there only.
+        if (how === 'keyboard') setMoving((m) => (m ? { ...m, refused: true } : m));
+        else actions.explain(`Impossible de placer ${who} : ${checkSummary(view, check)}`, check.problems, { candidateId });
         return;
       }
       setMoving(null);
@@ -120,8 +126,8 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
       const who = candidateLabel(view, candidateId);
       const slot = view.slots.find((s) => s.candidateId === candidateId);
       if (slot?.locked) {
-        setSaid(`${who} : ${LOCKED_MESSAGE}`);
-        actions.explain(`${who} : ${LOCKED_MESSAGE}`, []);
+        setSaid('');
+        actions.explain(`${who} : ${LOCKED_MESSAGE}`, [], { candidateId });
         return;
       }
       actions.clearFeedback();
@@ -132,7 +138,7 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
           ? { candidateId, date: days[0], start: dayStartTimes(view.input)[0]!.start, roomId: view.settings.rooms[0].id }
           : null;
       if (!first) {
-        actions.explain(`Impossible de placer ${who} : aucun jour ou aucun horaire d’entretien n’est réglé.`, []);
+        actions.explain(`Impossible de placer ${who} : aucun jour ou aucun horaire d’entretien n’est réglé.`, [], { candidateId });
         return;
       }
       setSaid('');
@@ -150,7 +156,8 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
       if (event.key === 'Escape' || event.key === 'Tab') {
         if (event.key === 'Escape') event.preventDefault();
         setMoving(null);
-        setSaid(`Déplacement de ${candidateLabel(view, current.candidateId)} annulé.`);
+        actions.clearFeedback();
+        setSaid(`Déplacement ${deName(candidateLabel(view, current.candidateId))} annulé.`);
         if (event.key === 'Escape') focusCard(current.candidateId);
       } else if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
@@ -159,22 +166,24 @@ export function useSlotMove(view: PlannerView, placed: Slot[], actions: PlannerA
         event.preventDefault();
         const target = stepTarget(view.settings, view.input, check.target, event.key, mode);
         if (target.date !== check.target.date) onTargetDate(target.date);
-        setMoving({ ...current, check: evaluateMove(view, placed, target) });
+        setMoving({ ...current, refused: false, check: evaluateMove(view, placed, target) });
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [moving, view, placed, mode, commit, onTargetDate]);
+  }, [moving, view, placed, mode, commit, onTargetDate, actions]);
 
   const live = useMemo((): SlotMover['live'] => {
     if (!moving) return { lead: '', text: said, problems: [], status: 'idle' };
     const who = candidateLabel(view, moving.candidateId);
     const lead =
       moving.how === 'keyboard'
-        ? `Déplacement de ${who} : flèches pour choisir, Entrée pour poser, Échap pour annuler.`
-        : `Déplacement de ${who} : déposez l’entretien sur une case.`;
+        ? `Déplacement ${deName(who)} : flèches pour choisir, Entrée pour poser, Échap pour annuler.`
+        : `Déplacement ${deName(who)} : déposez l’entretien sur une case.`;
     if (!moving.check) return { lead, text: '', problems: [], status: 'idle' };
-    return { lead, text: checkSummary(view, moving.check), problems: moving.check.problems, status: moving.check.problems.length ? 'conflict' : 'allowed' };
+    const summary = checkSummary(view, moving.check);
+    const text = moving.refused ? `Impossible de placer ${who} ici : ${summary}` : summary;
+    return { lead, text, problems: moving.check.problems, status: moving.check.problems.length ? 'conflict' : 'allowed' };
   }, [moving, said, view]);
 
   return { moving, live, startDrag, endDrag, dragOver, drop, pickUp };
