@@ -1,82 +1,33 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PHASE_LABELS, type ScoreMergeReport } from '../../../../shared/model/scoring.js';
-import { fileToBase64, MAX_IMPORT_BYTES } from '../../components/files.js';
+import { useWorkbookImport, type PickedFile } from '../../components/useWorkbookImport.js';
 import { plural } from '../../components/labels.js';
 import { keepFocusOnPress } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
-import { failureMessage } from '../admissibility/format.js';
 import { conflictKeys, deName, mergeDoneText, type MergeChoice } from './format.js';
 import { MergeReport } from './MergeReport.js';
-
-interface Picked {
-  fileName: string;
-  contentBase64: string;
-}
-
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'reading'; fileName: string }
-  | { kind: 'report'; file: Picked; report: ScoreMergeReport; busy: boolean }
-  | { kind: 'committed'; report: ScoreMergeReport };
 
 /** « Importer un classeur rempli »: the merge report first, a choice for each conflict, then everything written at once. */
 export function ScoresImport({ callId, onCommitted }: { callId: number; onCommitted(): void }) {
   const api = useApp((s) => s.api);
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  // Only the latest chosen file counts.
-  const latest = useRef(0);
+  // Choices are reset with each new file, so they answer exactly this report's conflicts (confirming waits for all).
+  const importing = useWorkbookImport<ScoreMergeReport>((file: PickedFile, commit: boolean) =>
+    api.invoke('scores-import', commit ? { callId, ...file, commit, choices } : { callId, ...file, commit }),
+  );
+  const { step, failure } = importing;
 
-  const choose = async (file: File | undefined) => {
-    setFailure(null);
-    if (!file) return;
-    const attempt = ++latest.current;
-    setChoices({});
-    if (file.size > MAX_IMPORT_BYTES) {
-      setStep({ kind: 'idle' });
-      setFailure(`Le fichier « ${file.name} » pèse ${(file.size / 1024 / 1024).toFixed(1)} Mo : 50 Mo au plus.`);
-      return;
-    }
-    setStep({ kind: 'reading', fileName: file.name });
-    try {
-      const picked = { fileName: file.name, contentBase64: await fileToBase64(file) };
-      const report = await api.invoke('scores-import', { callId, ...picked, commit: false });
-      if (attempt === latest.current) setStep({ kind: 'report', file: picked, report, busy: false });
-    } catch (error) {
-      if (attempt !== latest.current) return;
-      setStep({ kind: 'idle' });
-      setFailure(failureMessage(error, `Le fichier « ${file.name} » n’a pas pu être lu.`));
-    }
-  };
-
-  const commit = async (file: Picked, report: ScoreMergeReport) => {
-    setFailure(null);
-    const attempt = latest.current;
-    setStep({ kind: 'report', file, report, busy: true });
-    try {
-      const keys = conflictKeys(report);
-      const answered = Object.fromEntries(keys.map((k) => [k, choices[k]!]));
-      const written = await api.invoke('scores-import', { callId, ...file, commit: true, choices: answered });
-      if (attempt !== latest.current) return;
-      // Nothing written (every conflict kept the application's score): said so, rather than the same report again.
-      setStep({ kind: 'committed', report: written });
-      onCommitted();
-    } catch (error) {
-      if (attempt !== latest.current) return;
-      setStep({ kind: 'report', file, report, busy: false });
-      setFailure(`${failureMessage(error, 'Erreur inattendue.')} Rien n’a été enregistré.`);
-    }
+  // Written even when nothing changed (every conflict kept the application's score): said so, not the same report again.
+  const commit = async (file: PickedFile, report: ScoreMergeReport) => {
+    if (await importing.commit(file, report, () => true)) onCommitted();
   };
 
   const abandon = () => {
-    latest.current++;
-    setStep({ kind: 'idle' });
+    importing.abandon();
     setChoices({});
-    setFailure(null);
   };
 
   return (
@@ -86,14 +37,13 @@ export function ScoresImport({ callId, onCommitted }: { callId: number; onCommit
         className="fr-mb-3w"
         label="Classeur d’évaluation rempli (.xlsx)"
         hint="Le classeur exporté pour un membre, rempli sur un autre poste. 50 Mo au plus."
-        disabled={step.kind === 'reading' || (step.kind === 'report' && step.busy)}
+        disabled={importing.busy}
         nativeInputProps={{
-          accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ...importing.inputProps(),
           onChange: (e) => {
-            const file = e.target.files?.[0];
-            // The same file may be chosen again, once corrected.
-            e.target.value = '';
-            void choose(file);
+            // A new file: the choices made for the previous one no longer apply.
+            setChoices({});
+            importing.inputProps().onChange(e);
           },
         }}
       />

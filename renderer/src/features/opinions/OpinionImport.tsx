@@ -1,76 +1,21 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useRef, useState } from 'react';
 import type { OpinionImportReport } from '../../../../shared/model/opinions.js';
-import { fileToBase64, MAX_IMPORT_BYTES } from '../../components/files.js';
+import { useWorkbookImport, type PickedFile } from '../../components/useWorkbookImport.js';
 import { plural } from '../../components/labels.js';
 import { keepFocusOnPress } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
-import { failureMessage } from '../admissibility/format.js';
 import { ImportReport } from './ImportReport.js';
-
-interface Picked {
-  fileName: string;
-  contentBase64: string;
-}
-
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'reading'; fileName: string }
-  | { kind: 'report'; file: Picked; report: OpinionImportReport; busy: boolean }
-  /** Written: the report stays (refused rows still listed), nothing more to confirm. */
-  | { kind: 'committed'; report: OpinionImportReport };
 
 /** « Importer un classeur d’avis »: the report first, then the accepted opinions written together, or none. */
 export function OpinionImport({ callId, onCommitted }: { callId: number; onCommitted(): void }) {
   const api = useApp((s) => s.api);
-  const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [failure, setFailure] = useState<string | null>(null);
-  // Only the latest chosen file counts.
-  const latest = useRef(0);
+  const importing = useWorkbookImport<OpinionImportReport>((file: PickedFile, commit: boolean) => api.invoke('opinions-import', { callId, ...file, commit }));
+  const { step, failure, abandon } = importing;
 
-  const choose = async (file: File | undefined) => {
-    setFailure(null);
-    if (!file) return;
-    const attempt = ++latest.current;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setStep({ kind: 'idle' });
-      setFailure(`Le fichier « ${file.name} » pèse ${(file.size / 1024 / 1024).toFixed(1)} Mo : 50 Mo au plus.`);
-      return;
-    }
-    setStep({ kind: 'reading', fileName: file.name });
-    try {
-      const picked = { fileName: file.name, contentBase64: await fileToBase64(file) };
-      const report = await api.invoke('opinions-import', { callId, ...picked, commit: false });
-      if (attempt === latest.current) setStep({ kind: 'report', file: picked, report, busy: false });
-    } catch (error) {
-      if (attempt !== latest.current) return;
-      setStep({ kind: 'idle' });
-      setFailure(failureMessage(error, `Le fichier « ${file.name} » n’a pas pu être lu.`));
-    }
-  };
-
-  const commit = async (file: Picked, report: OpinionImportReport) => {
-    setFailure(null);
-    const attempt = latest.current;
-    setStep({ kind: 'report', file, report, busy: true });
-    try {
-      const written = await api.invoke('opinions-import', { callId, ...file, commit: true });
-      if (attempt !== latest.current) return;
-      setStep(written.committed ? { kind: 'committed', report: written } : { kind: 'report', file, report: written, busy: false });
-      onCommitted();
-    } catch (error) {
-      if (attempt !== latest.current) return;
-      setStep({ kind: 'report', file, report, busy: false });
-      setFailure(`${failureMessage(error, 'Erreur inattendue.')} Rien n’a été enregistré.`);
-    }
-  };
-
-  const abandon = () => {
-    latest.current++;
-    setStep({ kind: 'idle' });
-    setFailure(null);
+  const commit = async (file: PickedFile, report: OpinionImportReport) => {
+    if (await importing.commit(file, report, (written) => written.committed)) onCommitted();
   };
 
   return (
@@ -86,16 +31,8 @@ export function OpinionImport({ callId, onCommitted }: { callId: number; onCommi
         className="fr-mb-3w"
         label="Classeur rempli par l’inspecteur (.xlsx)"
         hint="Le classeur préparé par « Préparer la demande », avec les colonnes « Avis » et « Motivation » remplies. 50 Mo au plus."
-        disabled={step.kind === 'reading' || (step.kind === 'report' && step.busy)}
-        nativeInputProps={{
-          accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          onChange: (e) => {
-            const file = e.target.files?.[0];
-            // The same file may be chosen again, once corrected.
-            e.target.value = '';
-            void choose(file);
-          },
-        }}
+        disabled={importing.busy}
+        nativeInputProps={importing.inputProps()}
       />
       {failure && <Alert severity="error" small description={failure} className="fr-mb-2w" role="alert" />}
       {step.kind === 'reading' && <p role="status">{`Lecture de « ${step.fileName} »…`}</p>}

@@ -9,7 +9,7 @@ import { saveExportedFile } from '../../components/files.js';
 import { plural } from '../../components/labels.js';
 import { keepFocusOnPress } from '../../components/useDraftForm.js';
 import { useApp } from '../../store/context.js';
-import { useWorkbookImport, type PickedFile } from './useWorkbookImport.js';
+import { useWorkbookImport, type PickedFile } from '../../components/useWorkbookImport.js';
 
 const STATUS_LABELS: Record<AvailabilityImportRow['status'], string> = { new: 'Nouveau', changed: 'Modifié', unchanged: 'Inchangé', refused: 'Refusé' };
 const STATUS_SEVERITY: Record<AvailabilityImportRow['status'], 'success' | 'info' | 'new' | 'error'> = {
@@ -24,7 +24,8 @@ const STATUS_ORDER: AvailabilityImportRow['status'][] = ['new', 'changed', 'unch
 export function ConstraintsImport({ callId, onCommitted }: { callId: number; onCommitted(): void }) {
   const api = useApp((s) => s.api);
   const read = useCallback((file: PickedFile, commit: boolean) => api.invoke('planner-constraints-import', { callId, ...file, commit }), [api, callId]);
-  const { step, failure, choose, commit, abandon } = useWorkbookImport<AvailabilityImportReport>(read);
+  const importing = useWorkbookImport<AvailabilityImportReport>(read);
+  const { step, failure, commit, abandon } = importing;
   const [template, setTemplate] = useState<{ busy: boolean; failure: string | null; done: string | null }>({ busy: false, failure: null, done: null });
 
   const downloadTemplate = async () => {
@@ -67,16 +68,8 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
         className="fr-mb-3w"
         label="Classeur des contraintes des candidats (.xlsx ou .csv)"
         hint="Le modèle téléchargé ci-dessus, rempli (ou enregistré en .csv). 50 Mo au plus."
-        disabled={step.kind === 'reading' || (step.kind === 'report' && step.busy)}
-        nativeInputProps={{
-          accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
-          onChange: (e) => {
-            const file = e.target.files?.[0];
-            // The same file may be chosen again, once corrected.
-            e.target.value = '';
-            void choose(file);
-          },
-        }}
+        disabled={importing.busy}
+        nativeInputProps={importing.inputProps('.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv')}
       />
       {failure && <Alert severity="error" small description={failure} className="fr-mb-2w" role="alert" />}
       {step.kind === 'reading' && <p role="status">{`Lecture de « ${step.fileName} »…`}</p>}

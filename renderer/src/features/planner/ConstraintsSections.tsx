@@ -49,25 +49,7 @@ export function MembersSection({ view, onView }: Props) {
         <div className="fr-table fr-table--no-caption planner-constraints" data-testid="planner-members">
           <table aria-describedby="entretiens-membres-aide">
             <caption>Disponibilités des membres qui siègent</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={{ width: '16%' }}>
-                  Membre
-                </th>
-                <th scope="col" style={{ width: '30%' }}>
-                  Indisponibilités
-                </th>
-                <th scope="col" style={{ width: '24%' }}>
-                  Seulement disponible
-                </th>
-                <th scope="col" style={{ width: '18%' }}>
-                  Note
-                </th>
-                <th scope="col">
-                  <span className="fr-sr-only">Enregistrer</span>
-                </th>
-              </tr>
-            </thead>
+            <ConstraintsHead who={['Membre', '16%']} second={['Seulement disponible', '24%']} />
             <tbody>
               {sitting.map((m) => (
                 <ConstraintRow
@@ -129,25 +111,7 @@ export function CandidatesSection({ view, onView, onImported }: Props & { onImpo
         <div className="fr-table planner-constraints" data-testid="planner-candidates">
           <table aria-describedby="entretiens-candidats-aide">
             <caption>{`Candidats à entendre (${toHear.length})`}</caption>
-            <thead>
-              <tr>
-                <th scope="col" style={{ width: '18%' }}>
-                  Candidat
-                </th>
-                <th scope="col" style={{ width: '30%' }}>
-                  Indisponibilités
-                </th>
-                <th scope="col" style={{ width: '22%' }}>
-                  Préférences
-                </th>
-                <th scope="col" style={{ width: '18%' }}>
-                  Note
-                </th>
-                <th scope="col">
-                  <span className="fr-sr-only">Enregistrer</span>
-                </th>
-              </tr>
-            </thead>
+            <ConstraintsHead who={['Candidat', '18%']} second={['Préférences', '22%']} />
             <tbody>
               {toHear.map((c) => (
                 <ConstraintRow
@@ -188,5 +152,24 @@ export function CandidatesSection({ view, onView, onImported }: Props & { onImpo
       )}
       <ConstraintsImport callId={view.callId} onCommitted={onImported} />
     </section>
+  );
+}
+
+/** The columns of both constraint tables: who, unavailabilities, a second list (only / preferences), note, save. */
+function ConstraintsHead({ who, second }: { who: [string, string]; second: [string, string] }) {
+  const columns: [string, string][] = [who, ['Indisponibilités', '30%'], second, ['Note', '18%']];
+  return (
+    <thead>
+      <tr>
+        {columns.map(([label, width]) => (
+          <th key={label} scope="col" style={{ width }}>
+            {label}
+          </th>
+        ))}
+        <th scope="col">
+          <span className="fr-sr-only">Enregistrer</span>
+        </th>
+      </tr>
+    </thead>
   );
 }

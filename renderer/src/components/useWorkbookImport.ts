@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
-import { failureMessage } from '../../components/failure.js';
-import { fileToBase64, MAX_IMPORT_BYTES } from '../../components/files.js';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { failureMessage } from './failure.js';
+import { fileToBase64, MAX_IMPORT_BYTES } from './files.js';
 
 export interface PickedFile {
   fileName: string;
@@ -14,9 +14,12 @@ export type ImportStep<R> =
   /** Written: the report stays (refused rows still listed), nothing more to confirm. */
   | { kind: 'committed'; report: R };
 
+export const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * A workbook read twice by the services: first for the report (`commit` false), then, once confirmed, for
  * writing what it accepted. Only the latest chosen file counts; nothing is written before the confirmation.
+ * Shared by the imports of IA-IPR opinions, members' scores and candidates' constraints.
  */
 export function useWorkbookImport<R>(read: (file: PickedFile, commit: boolean) => Promise<R>) {
   const [step, setStep] = useState<ImportStep<R>>({ kind: 'idle' });
@@ -68,5 +71,17 @@ export function useWorkbookImport<R>(read: (file: PickedFile, commit: boolean) =
     setFailure(null);
   };
 
-  return { step, failure, choose, commit, abandon };
+  /** The file input's props: the same file may be chosen again once corrected, so the input is emptied. */
+  const inputProps = (accept: string = XLSX_ACCEPT) => ({
+    accept,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const file = e.target.files?.[0];
+      e.target.value = '';
+      void choose(file);
+    },
+  });
+
+  const busy = step.kind === 'reading' || (step.kind === 'report' && step.busy);
+
+  return { step, failure, choose, commit, abandon, inputProps, busy };
 }
