@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AvailabilityImportReport, AvailabilityImportRow } from '../../../../shared/model/planner.js';
 import { failureMessage } from '../../components/failure.js';
 import { saveExportedFile } from '../../components/files.js';
@@ -40,11 +40,16 @@ export function ConstraintsImport({ callId, onCommitted }: { callId: number; onC
   };
 
   const doneRef = useRef<HTMLParagraphElement>(null);
+  // The confirming button is gone once written: the focus goes to what was written, as soon as it is drawn.
+  const focusDone = useRef(false);
+  useEffect(() => {
+    if (step.kind !== 'committed' || !focusDone.current) return;
+    focusDone.current = false;
+    doneRef.current?.focus();
+  }, [step.kind]);
   const confirm = async (file: PickedFile, report: AvailabilityImportReport) => {
-    if (!(await commit(file, report, (written) => written.committed))) return;
-    onCommitted();
-    // The confirming button is gone: the focus goes to what was written.
-    requestAnimationFrame(() => doneRef.current?.focus());
+    focusDone.current = true;
+    if (await commit(file, report, (written) => written.committed)) onCommitted();
   };
 
   return (
