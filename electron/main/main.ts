@@ -60,6 +60,22 @@ function guardContents(contents: WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A page with unsaved changes (the planner's settings) refuses to unload: ask in French rather than keep the
+  // window open without a word. preventDefault() here lets the unload go on.
+  contents.on('will-prevent-unload', (event) => {
+    const options = {
+      type: 'question' as const,
+      buttons: ['Quitter sans enregistrer', 'Rester'],
+      defaultId: 1,
+      cancelId: 1,
+      title: TITLE,
+      message: 'Des modifications ne sont pas enregistrées.',
+      detail: 'Si vous quittez maintenant, elles seront perdues.',
+    };
+    const owner = BrowserWindow.fromWebContents(contents);
+    const choice = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    if (choice === 0) event.preventDefault();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) void shell.openExternal(url).catch(() => undefined);
     return { action: 'deny' };

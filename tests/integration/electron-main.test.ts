@@ -25,6 +25,9 @@ const fake = vi.hoisted(() => {
     errorBoxes: [] as string[][],
     opened: [] as string[],
     exits: [] as number[],
+    /** What the next « unsaved changes » question is answered (index of the button), and the questions asked. */
+    answer: 1,
+    questions: [] as Array<{ buttons: string[]; message: string }>,
   };
   return state;
 });
@@ -32,6 +35,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => instances;
+    static fromWebContents = () => null;
     loaded: string[] = [];
     sent: unknown[][] = [];
     webContents = { send: (...args: unknown[]) => this.sent.push(args) };
@@ -60,7 +64,13 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (...args: string[]) => fake.errorBoxes.push(args) },
+    dialog: {
+      showErrorBox: (...args: string[]) => fake.errorBoxes.push(args),
+      showMessageBoxSync: (options: { buttons: string[]; message: string }) => {
+        fake.questions.push(options);
+        return fake.answer;
+      },
+    },
     ipcMain: { handle: (channel: string, fn: Listener) => fake.ipc.set(channel, fn) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
@@ -181,5 +191,20 @@ describe('Electron shell wiring (fake electron)', () => {
   it('closes the services on will-quit', async () => {
     fake.appEvents.get('will-quit')!();
     expect(await invoke('app://app/index.html', 'app-info', {})).toMatchObject({ ok: false, error: { message: 'Le service est arrêté.' } });
+  });
+
+  it('asks in French before closing a window whose page holds unsaved changes, and closes only when told to', () => {
+    const handlers = new Map<string, Listener>();
+    const contents = { on: (event: string, fn: Listener) => handlers.set(event, fn), setWindowOpenHandler: () => undefined };
+    fake.appEvents.get('web-contents-created')!({}, contents);
+    const unload = (answer: number) => {
+      fake.answer = answer;
+      let allowed = false;
+      handlers.get('will-prevent-unload')!({ preventDefault: () => (allowed = true) });
+      return allowed;
+    };
+    expect(unload(1)).toBe(false);
+    expect(unload(0)).toBe(true);
+    expect(fake.questions.at(-1)).toMatchObject({ buttons: ['Quitter sans enregistrer', 'Rester'], message: 'Des modifications ne sont pas enregistrées.' });
   });
 });

@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useApp } from '../../store/context.js';
 
 /**
  * While `active`, asks before leaving with unsaved changes: a click on another tab or an in-app link asks
- * `message` (« OK » leaves, and `onDiscard` is told), and the browser asks before a reload or a closed tab.
- * Not in the desktop app: there a refused unload would silently keep the window open.
+ * `message` (« OK » leaves, and `onDiscard` is told); a reload or a closed tab (browser) or window (desktop: the
+ * main process asks, see 'will-prevent-unload' in electron/main/main.ts) asks too.
  */
 export function useLeaveGuard(active: boolean, message: string, onDiscard: () => void): void {
-  const mode = useApp((s) => s.api.mode);
   const discard = useRef(onDiscard);
   useEffect(() => {
     discard.current = onDiscard;
@@ -31,10 +29,10 @@ export function useLeaveGuard(active: boolean, message: string, onDiscard: () =>
       event.returnValue = '';
     };
     document.addEventListener('click', onClick, true);
-    if (mode === 'browser') window.addEventListener('beforeunload', onUnload);
+    window.addEventListener('beforeunload', onUnload);
     return () => {
       document.removeEventListener('click', onClick, true);
       window.removeEventListener('beforeunload', onUnload);
     };
-  }, [active, message, mode]);
+  }, [active, message]);
 }
