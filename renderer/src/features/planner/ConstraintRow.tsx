@@ -1,3 +1,4 @@
+import { focusWhenDrawn } from '../../components/focusWhenDrawn.js';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -68,7 +69,7 @@ export function ConstraintRow({ callId, kind, personId, name, who, constraints, 
       if (saved) form.replace(draftOfConstraints(saved.constraints));
       onSaved(view, personId);
       // The button is disabled once saved: the focus goes to what the row now says.
-      requestAnimationFrame(() => statusRef.current?.focus());
+      focusWhenDrawn(() => statusRef.current);
     } catch (error) {
       setFailure(failureMessage(error, 'Erreur inattendue : rien n’a été enregistré.'));
     } finally {

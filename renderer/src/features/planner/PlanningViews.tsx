@@ -1,3 +1,4 @@
+import { focusWhenDrawn } from '../../components/focusWhenDrawn.js';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { useCallback, useMemo, useState } from 'react';
@@ -35,12 +36,8 @@ export function PlanningViews({ view, onView }: { view: PlannerView; onView: (vi
   const select = useCallback((next: Selection | null, focusPanel = false) => {
     setSelection(next);
     if (!focusPanel) return;
-    requestAnimationFrame(() => {
-      const heading = document.getElementById(PANEL_HEADING_ID);
-      heading?.focus({ preventScroll: true });
-      // Below the grid on narrow screens: the whole panel into view, not only its title.
-      heading?.closest('section')?.scrollIntoView({ block: 'nearest' });
-    });
+    // Below the grid on narrow screens: the whole panel into view, not only its title.
+    focusWhenDrawn(() => document.getElementById(PANEL_HEADING_ID), { scroll: (heading) => heading.closest('section')?.scrollIntoView({ block: 'nearest' }) });
   }, []);
 
   const changeMode = (next: PlanningMode) => {

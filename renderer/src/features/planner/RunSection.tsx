@@ -1,3 +1,4 @@
+import { focusWhenDrawn } from '../../components/focusWhenDrawn.js';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useRef, useState } from 'react';
@@ -32,7 +33,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
   const runButton = useRef<HTMLButtonElement>(null);
   const replanButton = useRef<HTMLButtonElement>(null);
   /** The buttons that were pressed are gone: the focus goes to what happened. */
-  const focusLater = (target: { current: HTMLElement | null }) => requestAnimationFrame(() => target.current?.focus());
+  const focusLater = (target: { current: HTMLElement | null }) => focusWhenDrawn(() => target.current);
   const stored = view.slots.length;
   const convoked = view.slots.filter((s) => s.convokedAt).length;
 
@@ -67,7 +68,7 @@ export function RunSection({ view, onView }: { view: PlannerView; onView(view: P
       if (current.current !== runId) return;
       current.current = null;
       setState({ kind: 'proposal', proposal, applying: false, refused: false });
-      requestAnimationFrame(() => document.getElementById(PROPOSAL_HEADING_ID)?.focus());
+      focusWhenDrawn(() => document.getElementById(PROPOSAL_HEADING_ID));
     } catch (error) {
       if (current.current !== runId) return;
       current.current = null;

@@ -1,4 +1,2 @@
 /** Gives the focus to an element once the render that shows it is done (the button pressed may be gone). */
-export function focusById(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
+export { focusById } from '../../components/focusWhenDrawn.js';

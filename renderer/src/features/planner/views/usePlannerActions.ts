@@ -1,3 +1,4 @@
+import { focusWhenDrawn } from '../../../components/focusWhenDrawn.js';
 import { useCallback, useState } from 'react';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
 import type { ExportedFile } from '../../../../../shared/model/intake.js';
@@ -27,14 +28,7 @@ export const FEEDBACK_ID = 'planning-feedback';
 
 /** After an action whose button is gone (a removal, a closed form): the focus goes to what it did. */
 export function focusFeedback(): void {
-  // Two frames: the outcome is drawn once the answer's state is rendered.
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      const box = document.getElementById(FEEDBACK_ID);
-      box?.focus({ preventScroll: true });
-      box?.scrollIntoView({ block: 'nearest' });
-    }),
-  );
+  focusWhenDrawn(() => document.getElementById(FEEDBACK_ID), { scroll: (box) => box.scrollIntoView({ block: 'nearest' }) });
 }
 
 export interface PlannerActions {

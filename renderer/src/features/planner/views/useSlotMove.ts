@@ -1,3 +1,4 @@
+import { focusWhenDrawn } from '../../../components/focusWhenDrawn.js';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { HalfDay, HhMm, IsoDate, Slot } from '../../../../../shared/domain/planner/model.js';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
@@ -40,7 +41,7 @@ export const MOVE_HELP = 'Entrée ou Espace pour déplacer au clavier : flèches
 
 /** Back to the candidate's card (or « À placer » item); when it is not on screen, to the period shown. */
 export function focusCard(candidateId: number): void {
-  requestAnimationFrame(() => (document.querySelector<HTMLElement>(`[data-move-handle="${candidateId}"]`) ?? document.getElementById('planning-period'))?.focus());
+  focusWhenDrawn(() => document.querySelector<HTMLElement>(`[data-move-handle="${candidateId}"]`) ?? document.getElementById('planning-period'));
 }
 
 /**
