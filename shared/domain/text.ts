@@ -8,6 +8,15 @@ export function foldText(value: string): string {
     .trim();
 }
 
+/** « Hélène Vasseur (CAST) » → « helene-vasseur-cast »: for file names and identifiers; '' when nothing is left. */
+export function slugOf(value: string, max = 40): string {
+  return foldText(value)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
 /** Trim and collapse inner whitespace; empty becomes ''. */
 export function cleanText(value: string | null | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();

@@ -7,7 +7,7 @@ import { filterCandidates, type CandidateFilter } from '../../../shared/domain/c
 import { INTAKE_FIELD_LABELS, spreadsheetPostNames, toCsv } from '../../../shared/domain/intake/index.js';
 import { INTAKE_FIELDS, type IntakeField } from '../../../shared/domain/intake/types.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
-import { foldText } from '../../../shared/domain/text.js';
+import { slugOf } from '../../../shared/domain/text.js';
 import type { Call, CandidateFile } from '../../../shared/model/entities.js';
 import {
   AGENT_STATUS_LABELS,
@@ -106,8 +106,7 @@ function describeFilter(call: Call, filter: CandidateFilter | undefined): string
 }
 
 function fileStem(call: Call, what: string, ctx: HandlerContext): string {
-  const slug = foldText(call.title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-  return `${what}-${slug}-${todayOf(ctx)}`;
+  return `${what}-${slugOf(call.title, 60)}-${todayOf(ctx)}`;
 }
 
 function parisDateTime(instant: Date): string {

@@ -10,7 +10,7 @@ import {
   parseOpinionRowId,
   routeFile,
 } from '../../../shared/domain/opinions.js';
-import { foldText } from '../../../shared/domain/text.js';
+import { foldText, slugOf } from '../../../shared/domain/text.js';
 import type { CellValue } from '../../../shared/domain/intake/types.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
 import type { Call, CandidateFile, CandidateRow, Inspector } from '../../../shared/model/entities.js';
@@ -156,10 +156,6 @@ function candidateOpinion(ctx: HandlerContext, candidateId: number): CandidateOp
 
 function actorName(ctx: HandlerContext): string {
   return ctx.actor?.name.trim() || UNNAMED_ACTOR;
-}
-
-function slug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
 function requestWorkbookRows(ctx: HandlerContext, inspectorId: number, files: CandidateFile[]): (string | null)[][] {
@@ -406,7 +402,7 @@ export async function buildRequestFiles(
     creator: sender,
     now: ctx.now(),
   });
-  const stem = `demande-avis-${slug(inspector.name)}-${slug(call.title)}-${todayOf(ctx)}`;
+  const stem = `demande-avis-${slugOf(inspector.name)}-${slugOf(call.title)}-${todayOf(ctx)}`;
   const subject = `${reminder ? 'Relance — ' : ''}Demande d’avis IA-IPR — ${call.title} — réponse attendue le ${formatFrenchDate(dueOn)}`;
   const mail = buildDraftMail({
     // No From: the mail client fills in the account that sends it (a From it does not know would fail).

@@ -18,7 +18,7 @@ import {
   toSlot,
 } from '../../../shared/domain/planner/settings.js';
 import { inputProblems } from '../../../shared/domain/planner/context.js';
-import { foldText } from '../../../shared/domain/text.js';
+import { foldText, slugOf } from '../../../shared/domain/text.js';
 import type { CellValue, WorkbookData } from '../../../shared/domain/intake/types.js';
 import type { Call, Member } from '../../../shared/model/entities.js';
 import type {
@@ -398,17 +398,6 @@ function analyseConstraints(view: PlannerView, fileName: string, workbook: Workb
   };
 }
 
-function safeStem(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'planning'
-  );
-}
-
 function convocationData(ctx: HandlerContext, loaded: Loaded, candidateId: number): { data: ConvocationData; slot: PlannedSlot } {
   const { call, view } = loaded;
   const candidate = candidateOf(view, candidateId);
@@ -547,7 +536,7 @@ export function plannerHandlers(
         creator: 'Commission de recrutement',
         now: ctx.now(),
       });
-      return { fileName: `contraintes-candidats-${safeStem(call.title)}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
+      return { fileName: `contraintes-candidats-${(slugOf(call.title, 60) || 'appel')}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
     },
 
     'planner-constraints-import': twoPhase<'planner-constraints-import', { workbook: WorkbookData }>({
@@ -694,7 +683,7 @@ export function plannerHandlers(
         const loaded = loadPlanner(ctx, callId);
         const { data, slot } = convocationData(ctx, loaded, candidateId);
         const content = format === 'docx' ? await convocationDocx(data) : convocationEml(data);
-        return { content, slot: toSlot(slot), stem: `convocation-${safeStem(data.candidate.label)}-${slot.date}` };
+        return { content, slot: toSlot(slot), stem: `convocation-${slugOf(data.candidate.label, 60)}-${slot.date}` };
       },
       apply({ callId, candidateId, format }, prepared, ctx) {
         // The planning may have changed while the document was written: what is recorded is what it says, and
@@ -752,7 +741,7 @@ export function plannerHandlers(
           })),
         now: ctx.now(),
       };
-      const stem = `entretiens-${safeStem(member.name)}`;
+      const stem = `entretiens-${slugOf(member.name, 60)}`;
       return format === 'ics'
         ? { fileName: `${stem}.ics`, mimeType: 'text/calendar; charset=utf-8', contentBase64: Buffer.from(memberIcs(data), 'utf8').toString('base64') }
         : { fileName: `${stem}.eml`, mimeType: 'message/rfc822', contentBase64: Buffer.from(memberScheduleEml(data)).toString('base64') };
@@ -769,7 +758,7 @@ export function plannerHandlers(
         unplaced: view.unplaced,
         now: ctx.now(),
       });
-      return { fileName: `planning-entretiens-${safeStem(call.title)}.xlsx`, mimeType: XLSX, contentBase64: Buffer.from(content).toString('base64') };
+      return { fileName: `planning-entretiens-${(slugOf(call.title, 60) || 'appel')}.xlsx`, mimeType: XLSX, contentBase64: Buffer.from(content).toString('base64') };
     },
   };
 }

@@ -3,7 +3,7 @@
 import { AppError, type FieldErrors } from '../../../shared/contract/errors.js';
 import { formatFrenchDate } from '../../../shared/domain/dates.js';
 import { checkGrid, checkScores, consolidate, criteriaOf, gridImpacts } from '../../../shared/domain/scoring.js';
-import { cleanMultiline, foldText } from '../../../shared/domain/text.js';
+import { cleanMultiline, foldText, slugOf } from '../../../shared/domain/text.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
 import type { CellValue, WorkbookData } from '../../../shared/domain/intake/types.js';
 import type { Call, CandidateFile, Member } from '../../../shared/model/entities.js';
@@ -213,10 +213,6 @@ function criterionHeader(c: Criterion): string {
 
 function scoreRowId(candidateId: number): string {
   return `EV-${candidateId}`;
-}
-
-function slug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
 async function scoringWorkbook(ctx: HandlerContext, call: Call, grid: Grid, member: Member, files: CandidateFile[]): Promise<Buffer> {
@@ -508,7 +504,7 @@ export function scoringHandlers(reader: ReadWorkerHost): HandlerSlice<
       const conflicts = new Set(conflictsOfCall(ctx.db, callId).filter((c) => c.memberId === memberId).map((c) => c.candidateId));
       const files = evaluatedFiles(ctx, callId, sheetsOfCall(ctx.db, callId, phase)).filter((f) => !conflicts.has(f.id));
       const buffer = await scoringWorkbook(ctx, call, grid, member, files);
-      return { fileName: `evaluation-${phase}-${slug(member.name)}-${todayOf(ctx)}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
+      return { fileName: `evaluation-${phase}-${slugOf(member.name)}-${todayOf(ctx)}.xlsx`, mimeType: XLSX, contentBase64: buffer.toString('base64') };
     },
     'scores-import': twoPhase<'scores-import', PreparedScores>({
       async prepare({ callId, fileName, contentBase64 }, ctx) {

@@ -6,7 +6,7 @@ import { AlignmentType, Document, Packer, Paragraph, Tab, TextRun, type IParagra
 import { parisDateOf } from '../../../shared/domain/dates.js';
 import { isoWeekday } from '../../../shared/domain/planner/calendar.js';
 import { buildIcs, type IcsEvent } from '../../../shared/domain/planner/ics.js';
-import { foldText } from '../../../shared/domain/text.js';
+import { foldText, slugOf } from '../../../shared/domain/text.js';
 import { findAcademie } from '../../../shared/domain/admissibility/facts.js';
 import { buildDraftMail } from '../mail/write-mail.js';
 
@@ -103,7 +103,7 @@ export function letterDateLine(academie: string, now: Date): string {
 }
 
 function slug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'appel';
+  return slugOf(text) || 'appel';
 }
 
 /** Stable per call and candidate: a convocation sent again replaces the event in the candidate's calendar. */

@@ -1,3 +1,4 @@
+import { slugOf } from '../../../../shared/domain/text.js';
 import type { FieldErrors } from '../../../../shared/contract/errors.js';
 import { checkGrid, criteriaOf } from '../../../../shared/domain/scoring.js';
 import type { Criterion, GridSection } from '../../../../shared/model/scoring.js';
@@ -103,16 +104,8 @@ export function gridDraftErrors(draft: readonly SectionDraft[]): FieldErrors {
 }
 
 /** « Prise de contact » → « prise-de-contact »: readable keys in exported workbooks. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-}
+/** Keys of criteria and sections come from their labels. */
+export const slug = (text: string): string => slugOf(text);
 
 function newKey(label: string, fallback: string, taken: Set<string>): string {
   for (;;) {

@@ -12,27 +12,36 @@ interface Props {
   onView(view: PlannerView): void;
 }
 
-/** Which rows were just saved: their « Enregistré » stays until they are edited again. */
-function useSavedRows() {
+/**
+ * What every constraint row of a table shares; which rows were just saved: their « Enregistré » stays until
+ * they are edited again.
+ */
+function useRowProps({ view, onView }: Props) {
   const [saved, setSaved] = useState<ReadonlySet<number>>(new Set());
-  return {
-    status: (id: number) => (saved.has(id) ? 'Enregistré.' : null),
-    mark: (id: number) => setSaved((s) => new Set(s).add(id)),
-    clear: (id: number) =>
-      setSaved((s) => {
-        if (!s.has(id)) return s;
-        const next = new Set(s);
-        next.delete(id);
-        return next;
-      }),
-  };
+  const clear = (id: number) =>
+    setSaved((s) => {
+      if (!s.has(id)) return s;
+      const next = new Set(s);
+      next.delete(id);
+      return next;
+    });
+  const year = Number(view.settings.from.slice(0, 4)) || new Date().getFullYear();
+  return (personId: number) => ({
+    callId: view.callId,
+    personId,
+    year,
+    status: saved.has(personId) ? 'Enregistré.' : null,
+    onEdit: clear,
+    onSaved: (next: PlannerView, id: number) => {
+      setSaved((s) => new Set(s).add(id));
+      onView(next);
+    },
+  });
 }
-
-const yearOf = (view: PlannerView) => Number(view.settings.from.slice(0, 4)) || new Date().getFullYear();
 
 /** « Disponibilités des membres »: each sitting member's unavailabilities, or the only days they gave. */
 export function MembersSection({ view, onView }: Props) {
-  const saved = useSavedRows();
+  const rowProps = useRowProps({ view, onView });
   const sitting = view.members.filter((m) => m.sits);
   const others = view.members.filter((m) => !m.sits);
   return (
@@ -54,9 +63,8 @@ export function MembersSection({ view, onView }: Props) {
               {sitting.map((m) => (
                 <ConstraintRow
                   key={m.id}
-                  callId={view.callId}
+                  {...rowProps(m.id)}
                   kind="member"
-                  personId={m.id}
                   name={m.name}
                   who={
                     <>
@@ -72,13 +80,6 @@ export function MembersSection({ view, onView }: Props) {
                     </>
                   }
                   constraints={m.constraints}
-                  year={yearOf(view)}
-                  status={saved.status(m.id)}
-                  onEdit={saved.clear}
-                  onSaved={(next, id) => {
-                    saved.mark(id);
-                    onView(next);
-                  }}
                 />
               ))}
             </tbody>
@@ -94,7 +95,7 @@ export function MembersSection({ view, onView }: Props) {
 
 /** « Contraintes des candidats »: unavailabilities and preferences of those to hear, typed or imported. */
 export function CandidatesSection({ view, onView, onImported }: Props & { onImported(): void }) {
-  const saved = useSavedRows();
+  const rowProps = useRowProps({ view, onView });
   const toHear = view.candidates.filter((c) => c.toHear);
   const notHeard = view.candidates.filter((c) => !c.toHear);
   return (
@@ -116,9 +117,8 @@ export function CandidatesSection({ view, onView, onImported }: Props & { onImpo
               {toHear.map((c) => (
                 <ConstraintRow
                   key={c.id}
-                  callId={view.callId}
+                  {...rowProps(c.id)}
                   kind="candidate"
-                  personId={c.id}
                   name={c.label}
                   who={
                     <>
@@ -127,13 +127,6 @@ export function CandidatesSection({ view, onView, onImported }: Props & { onImpo
                     </>
                   }
                   constraints={c.constraints}
-                  year={yearOf(view)}
-                  status={saved.status(c.id)}
-                  onEdit={saved.clear}
-                  onSaved={(next, id) => {
-                    saved.mark(id);
-                    onView(next);
-                  }}
                 />
               ))}
             </tbody>
