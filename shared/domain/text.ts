@@ -8,6 +8,11 @@ export function foldText(value: string): string {
     .trim();
 }
 
+/** « de Nancy-Metz », « d’Aix-Marseille », « d’ARNAUD Camille », « d’Hélène »: de, elided before a vowel or an h. */
+export function deName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 /** « Hélène Vasseur (CAST) » → « helene-vasseur-cast »: for file names and identifiers; '' when nothing is left. */
 export function slugOf(value: string, max = 40): string {
   return foldText(value)

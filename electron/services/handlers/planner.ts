@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/contract/errors.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
 import { addDays, checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
 import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
-import { deName, frDay } from '../../../shared/domain/planner/text.js';
+import { frDay } from '../../../shared/domain/planner/text.js';
 import type { PlannerInput, Slot, Unplaced, UnplacedCode, Violation } from '../../../shared/domain/planner/model.js';
 import {
   buildPlannerInput,
@@ -18,7 +18,7 @@ import {
   toSlot,
 } from '../../../shared/domain/planner/settings.js';
 import { inputProblems } from '../../../shared/domain/planner/context.js';
-import { foldText, slugOf } from '../../../shared/domain/text.js';
+import { deName, foldText, slugOf } from '../../../shared/domain/text.js';
 import type { CellValue, WorkbookData } from '../../../shared/domain/intake/types.js';
 import type { Call, Member } from '../../../shared/model/entities.js';
 import type {

@@ -4,7 +4,7 @@
 // The app does not know anyone's gender: the letters say « Madame, Monsieur, » and avoid agreeing participles.
 import { AlignmentType, Document, Packer, Paragraph, Tab, TextRun, type IParagraphStyleOptions } from 'docx';
 import { parisDateOf } from '../../../shared/domain/dates.js';
-import { isoWeekday } from '../../../shared/domain/planner/calendar.js';
+import { weekdayName } from '../../../shared/domain/planner/text.js';
 import { buildIcs, type IcsEvent } from '../../../shared/domain/planner/ics.js';
 import { foldText, slugOf } from '../../../shared/domain/text.js';
 import { findAcademie } from '../../../shared/domain/admissibility/facts.js';
@@ -32,7 +32,6 @@ const UID_DOMAIN = 'commission-recrutement';
 const PLACE_TO_COMPLETE = '[lieu à compléter]';
 const NBSP = '\u00a0';
 
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** '2026-06-03' → « mercredi 3 juin 2026 » (« 1er » for the first of the month); without the weekday on demand. */
@@ -41,7 +40,7 @@ export function frenchLongDate(iso: string, withWeekday = true): string {
   if (!m) return iso;
   const day = Number(m[3]);
   const text = `${day === 1 ? '1er' : day} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-  return withWeekday ? `${WEEKDAYS[isoWeekday(iso) - 1]} ${text}` : text;
+  return withWeekday ? `${weekdayName(iso)} ${text}` : text;
 }
 
 /** '09:00' → « 9 h 00 », with no-break spaces so that a line never ends between the hour and « h ». */

@@ -5,6 +5,7 @@
 // overlap; a long list of members rather runs on one line (column up to 60 characters wide).
 import { formatFrenchDate, parisDateOf } from '../../../shared/domain/dates.js';
 import { isoWeekday } from '../../../shared/domain/planner/calendar.js';
+import { weekdayName, WEEKDAY_SHORT_NAMES } from '../../../shared/domain/planner/text.js';
 import { writeTableWorkbook, LISTS_SHEET, METADATA_SHEET, type ColumnSpec, type TableSheetSpec } from '../excel/write-workbook.js';
 
 export interface PlanningWorkbookData {
@@ -19,11 +20,10 @@ export interface PlanningWorkbookData {
 
 export const UNPLACED_SHEET = 'Non placés';
 const MAX_SHEET_NAME = 31;
-const DAY_ABBREVIATIONS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
 /** '2026-06-03' → « mer. 03-06-2026 » (no « / »: Excel refuses it in a sheet name). */
 export function daySheetName(date: string): string {
-  return `${DAY_ABBREVIATIONS[isoWeekday(date) - 1]} ${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+  return `${WEEKDAY_SHORT_NAMES[isoWeekday(date) - 1]} ${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
 }
 
 /**
@@ -80,8 +80,6 @@ const UNPLACED_COLUMNS: ColumnSpec[] = [
   { header: 'Poste', kind: 'text' },
   { header: 'Motif', kind: 'text' },
 ];
-
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 type Slot = PlanningWorkbookData['slots'][number];
 
@@ -143,7 +141,7 @@ export async function planningWorkbook(data: PlanningWorkbookData): Promise<Uint
         .filter((s) => s.memberIds.includes(m.id))
         .map((s) => [
           s.date,
-          WEEKDAYS[isoWeekday(s.date) - 1]!,
+          weekdayName(s.date),
           s.start,
           s.end,
           rooms.get(s.roomId) ?? s.roomId,

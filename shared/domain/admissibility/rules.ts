@@ -36,7 +36,7 @@ import {
 import type { Call, IsoDate, IsoInstant } from '../../model/entities.js';
 import { AGENT_STATUSES, AGENT_STATUS_LABELS, type AgentStatus, disciplineLabel, isDisciplineCode } from '../../model/referential.js';
 import { formatFrenchDate, isIsoDate } from '../dates.js';
-import { cleanMultiline, cleanText } from '../text.js';
+import { cleanMultiline, cleanText, deName } from '../text.js';
 import { formatMoment, readMoment } from './deadline.js';
 import { findAcademie, sameAcademie } from './facts.js';
 import { parseApplicationSubject, patternHasPlaceholder } from './subject.js';
@@ -73,11 +73,6 @@ function lowerFirst(text: string): string {
 function frenchList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
-}
-
-/** « d’Aix-Marseille », « de Nancy-Metz ». */
-function deName(name: string): string {
-  return /^[aeiouyhàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
 
 function academieName(name: string): string {

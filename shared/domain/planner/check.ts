@@ -4,7 +4,8 @@
 import { isHhMm, isIsoDay, isoWeekday, toMinutes } from './calendar.js';
 import { buildContext, type Context } from './context.js';
 import type { HalfDay, PlannerInput, Slot, Violation, ViolationCode } from './model.js';
-import { deName, frDay, frHalfDay, plural, quoted } from './text.js';
+import { deName } from '../text.js';
+import { frDay, frHalfDay, plural, quoted } from './text.js';
 
 export function candidateName(ctx: Context, id: number): string {
   return ctx.candidates.get(id)?.label ?? `le candidat n° ${id}`;

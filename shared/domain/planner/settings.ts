@@ -4,10 +4,10 @@
 
 import type { FieldErrors } from '../../contract/errors.js';
 import type { PersonAvailability, PlannerSettings, PlannedSlot } from '../../model/planner.js';
-import { parseFrenchDate } from '../dates.js';
+import { formatFrenchDate, parseFrenchDate } from '../dates.js';
 import { addDays, datesBetween, holidaysBetween, isHhMm, isIsoDay, isoWeekday, toMinutes } from './calendar.js';
 import type { Availability, HalfDay, HalfDayRef, IsoDate, PlannerInput, Slot, WeeklyHalfDay, Weekday } from './model.js';
-import { frDay } from './text.js';
+import { frDay, halfDayName, weekdayName, WEEKDAY_NAMES } from './text.js';
 
 export const PLANNER_LIMITS = { rooms: 50, blackouts: 100, panels: 50, minutes: 240, maxPerDay: 40, windowDays: 370, quorum: 30 } as const;
 
@@ -189,8 +189,7 @@ export function closedDaysOf(settings: PlannerSettings): { date: IsoDate; label:
 
 // ——— Half-day lists as people type them ———
 
-const WEEKDAY_WORDS: Record<string, Weekday> = { lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7 };
-const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const WEEKDAY_WORDS: Record<string, Weekday> = Object.fromEntries(WEEKDAY_NAMES.map((name, i) => [name, (i + 1) as Weekday]));
 
 function fold(text: string): string {
   return text
@@ -274,7 +273,7 @@ export function parseHalfDayList(text: string, year: number): HalfDayList {
       const date = dateOf(single[1]!, year);
       const half = halfOf(single[2] ?? '');
       if ('problem' in date) out.problems.push(`« ${entry} » : ${date.problem}`);
-      else if (named && WEEKDAY_WORDS[named[1]!] !== isoWeekday(date.iso)) out.problems.push(`« ${entry} » : le ${frShort(date.iso)} est un ${frDay(date.iso).split(' ')[0]}, pas un ${named[1]}.`);
+      else if (named && WEEKDAY_WORDS[named[1]!] !== isoWeekday(date.iso)) out.problems.push(`« ${entry} » : le ${formatFrenchDate(date.iso)} est un ${weekdayName(date.iso)}, pas un ${named[1]}.`);
       else if (half === null) out.problems.push(`« ${entry} » : après la date, précisez « matin » ou « après-midi », ou rien pour la journée.`);
       else out.dates.push(half ? { date: date.iso, half } : { date: date.iso });
     } else if (weekly) {
@@ -304,10 +303,6 @@ function uniqueRefs(refs: HalfDayRef[]): HalfDayRef[] {
   return out;
 }
 
-function frShort(date: IsoDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
-
 /** The inverse of parseHalfDayList: consecutive whole days become « du … au … ». */
 export function formatHalfDayList(dates: HalfDayRef[], weekly: WeeklyHalfDay[] = []): string {
   const parts: string[] = [];
@@ -315,16 +310,16 @@ export function formatHalfDayList(dates: HalfDayRef[], weekly: WeeklyHalfDay[] =
   for (let i = 0; i < sorted.length; i++) {
     const ref = sorted[i]!;
     if (ref.half) {
-      parts.push(`${frShort(ref.date)} ${ref.half === 'am' ? 'matin' : 'après-midi'}`);
+      parts.push(`${formatFrenchDate(ref.date)} ${halfDayName(ref.half)}`);
       continue;
     }
     let j = i;
     while (j + 1 < sorted.length && !sorted[j + 1]!.half && sorted[j + 1]!.date === addDays(sorted[j]!.date, 1)) j++;
-    parts.push(j > i + 1 ? `du ${frShort(ref.date)} au ${frShort(sorted[j]!.date)}` : frShort(ref.date));
-    if (j === i + 1) parts.push(frShort(sorted[j]!.date));
+    parts.push(j > i + 1 ? `du ${formatFrenchDate(ref.date)} au ${formatFrenchDate(sorted[j]!.date)}` : formatFrenchDate(ref.date));
+    if (j === i + 1) parts.push(formatFrenchDate(sorted[j]!.date));
     i = j;
   }
-  for (const w of weekly) parts.push(`${WEEKDAY_NAMES[w.weekday - 1]}${w.half ? (w.half === 'am' ? ' matin' : ' après-midi') : ''}`);
+  for (const w of weekly) parts.push(`${WEEKDAY_NAMES[w.weekday - 1]}${w.half ? ` ${halfDayName(w.half)}` : ''}`);
   return parts.join(' ; ');
 }
 

@@ -10,7 +10,8 @@ import { FlowNetwork } from './flow.js';
 import { improve, SoftCost } from './improve.js';
 import type { PlannerCandidate, Slot, Unplaced } from './model.js';
 import { buildSchedule, type Schedule } from './sessions.js';
-import { deName, frDay } from './text.js';
+import { deName } from '../text.js';
+import { frDay } from './text.js';
 
 export interface SolveResult {
   slots: Slot[];

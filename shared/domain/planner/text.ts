@@ -5,16 +5,28 @@ import { formatFrenchDate } from '../dates.js';
 import { isoWeekday } from './calendar.js';
 import type { HalfDay, IsoDate } from './model.js';
 
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** Index 0 = lundi: ISO weekday − 1. */
+export const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+export const WEEKDAY_SHORT_NAMES = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'] as const;
+
+/** '2026-06-10' → 'mercredi'. */
+export function weekdayName(date: IsoDate): string {
+  return WEEKDAY_NAMES[isoWeekday(date) - 1]!;
+}
+
+/** 'am' → 'matin', 'pm' → 'après-midi'. */
+export function halfDayName(half: HalfDay): string {
+  return half === 'am' ? 'matin' : 'après-midi';
+}
 
 /** '2026-06-10' → 'mercredi 10/06/2026'. */
 export function frDay(date: IsoDate): string {
-  return `${WEEKDAYS[isoWeekday(date) - 1]} ${formatFrenchDate(date)}`;
+  return `${weekdayName(date)} ${formatFrenchDate(date)}`;
 }
 
 /** '2026-06-10', 'am' → 'mercredi 10/06/2026 matin'. */
 export function frHalfDay(date: IsoDate, half: HalfDay): string {
-  return `${frDay(date)} ${half === 'am' ? 'matin' : 'après-midi'}`;
+  return `${frDay(date)} ${halfDayName(half)}`;
 }
 
 /** 3, 'membre' → '3 membres'. */
@@ -22,10 +34,6 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
   return `${count} ${count > 1 ? pluralWord : word}`;
 }
 
-/** « de ARNAUD » → « d’ARNAUD »: elided before a vowel or an h (names in capitals included). */
-export function deName(name: string): string {
-  return /^[aeiouyhàâäéèêëîïôöùûüAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜ]/.test(name) ? `d’${name}` : `de ${name}`;
-}
 
 /** « Salle 204 », keeping the label as typed. */
 export function quoted(text: string): string {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { deName } from '../../../shared/domain/planner/text.js';
+import { deName } from '../../../shared/domain/text.js';
 import { expect, openApp, snap, test } from '../fixtures.js';
 import { CallsPageModel } from '../page-models/app.js';
 

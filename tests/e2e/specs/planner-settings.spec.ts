@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { holidaysBetween } from '../../../shared/domain/planner/calendar.js';
-import { deName, frDay } from '../../../shared/domain/planner/text.js';
+import { deName } from '../../../shared/domain/text.js';
+import { frDay } from '../../../shared/domain/planner/text.js';
 import { expect, openApp, snap, test } from '../fixtures.js';
 import { CallsPageModel } from '../page-models/app.js';
 

@@ -168,7 +168,4 @@ export function mergeDoneText(report: ScoreMergeReport): string {
   ].join(', ');
 }
 
-/** « de Bruno Petit », « d’Alice Martin », « d’ABEL Marie ». */
-export function deName(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜ]/.test(name) ? `d’${name}` : `de ${name}`;
-}
+export { deName } from '../../../../shared/domain/text.js';

@@ -2,7 +2,7 @@ import { focusWhenDrawn } from '../../components/focusWhenDrawn.js';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { deName } from '../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../shared/domain/text.js';
 import type { PersonAvailability, PlannerView } from '../../../../shared/model/planner.js';
 import { failureMessage } from '../../components/failure.js';
 import { keepFocusOnPress } from '../../components/useDraftForm.js';

@@ -6,7 +6,8 @@ import type { Slot } from '../../../../shared/domain/planner/model.js';
 import type { PlannerProposal, PlannerView } from '../../../../shared/model/planner.js';
 import { plural } from '../../components/labels.js';
 import { Messages } from './Messages.js';
-import { diffCountsText, diffIsEmpty, longDay, namesOf, planStatsText, type Names } from './plannerText.js';
+import { diffCountsText, diffIsEmpty, namesOf, planStatsText, type Names } from './plannerText.js';
+import { longDay } from './views/calendar.js';
 
 interface Props {
   view: PlannerView;

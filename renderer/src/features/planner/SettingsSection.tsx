@@ -12,7 +12,7 @@ import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { useStoredDraft } from '../admissibility/useStoredDraft.js';
 import { focusById } from './focus.js';
-import { longDay } from './plannerText.js';
+import { longDay } from './views/calendar.js';
 import { BlackoutsEditor, PanelsEditor, RoomsEditor, SessionFields } from './SettingsEditors.js';
 import {
   draftOfSettings,

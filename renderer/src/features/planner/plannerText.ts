@@ -107,6 +107,3 @@ export function conflictAdvice(view: PlannerView): string[] {
   if (other) advice.push('Déplacez les entretiens concernés, ou recalculez en gardant les créneaux : seuls ceux-là bougeront.');
   return advice;
 }
-
-/** '2026-06-03' → « mercredi 03/06/2026 ». */
-export { frDay as longDay } from '../../../../shared/domain/planner/text.js';

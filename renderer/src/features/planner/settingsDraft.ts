@@ -5,7 +5,7 @@ import { formatFrenchDate, parseFrenchDate } from '../../../../shared/domain/dat
 import { isHhMm, isIsoDay } from '../../../../shared/domain/planner/calendar.js';
 import { holidaysBetween, PLANNER_LIMITS, plannerSettingsProblems } from '../../../../shared/domain/planner/index.js';
 import type { HalfDay, HolidayZone, IsoDate, Room, Weekday } from '../../../../shared/domain/planner/model.js';
-import { frDay } from '../../../../shared/domain/planner/text.js';
+import { frDay, WEEKDAY_NAMES } from '../../../../shared/domain/planner/text.js';
 import type { PlannerSettings } from '../../../../shared/model/planner.js';
 
 /** Dates are typed jj/mm/aaaa, as everywhere else in the app (a browser's date field may show another order). */
@@ -50,7 +50,7 @@ export interface SettingsDraft {
   seed: string;
 }
 
-export const WEEKDAY_LABELS: Record<Weekday, string> = { 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi', 7: 'dimanche' };
+export const WEEKDAY_LABELS = Object.fromEntries(WEEKDAY_NAMES.map((name, i) => [i + 1, name])) as Record<Weekday, string>;
 export const HOLIDAY_ZONE_LABELS: Record<HolidayZone, string> = {
   metropole: 'Métropole',
   'alsace-moselle': 'Alsace-Moselle (Vendredi saint et 26 décembre en plus)',

@@ -1,6 +1,6 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import type { PlannerMemberRow } from '../../../../../shared/model/planner.js';
 import { bySchedule, longDay } from './calendar.js';
 import { usePlanning } from './context.js';

@@ -1,7 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import { closureOf, convokedNotice, dayStartTimes, halfLabel, longDay, windowDays } from './calendar.js';
 import { usePlanning } from './context.js';
 import { candidateLabel, checkSummary, evaluateMove } from './moveCheck.js';

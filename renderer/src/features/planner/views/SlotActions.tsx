@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import type { PlannedSlot } from '../../../../../shared/model/planner.js';
 import { focusById } from '../focus.js';
 import { convokedNotice } from './calendar.js';

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import { convocationStatus } from './calendar.js';
 import { usePlanning } from './context.js';
 import { memberNames, slotText } from './moveCheck.js';

@@ -6,26 +6,22 @@ import { addDays, datesBetween, holidaysBetween, isHhMm, isIsoDay, isoWeekday, t
 import type { HalfDay, HhMm, IsoDate, PlannerInput } from '../../../../../shared/domain/planner/model.js';
 import { startTimes, type MoveTarget } from '../../../../../shared/domain/planner/moves.js';
 import { slotKey } from '../../../../../shared/domain/planner/settings.js';
+import { frDay, halfDayName, WEEKDAY_SHORT_NAMES } from '../../../../../shared/domain/planner/text.js';
 import type { PlannedSlot, PlannerSettings } from '../../../../../shared/model/planner.js';
 
 export type PlanningMode = 'week' | 'day' | 'members' | 'candidates';
 
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const SHORT_WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
-
-/** '2026-06-08' → 'lundi 08/06/2026'. */
+/** '2026-06-08' → 'lundi 08/06/2026' (a malformed date as it is). */
 export function longDay(date: IsoDate): string {
-  return isIsoDay(date) ? `${WEEKDAYS[isoWeekday(date) - 1]} ${formatFrenchDate(date)}` : date;
+  return isIsoDay(date) ? frDay(date) : date;
 }
 
 /** '2026-06-08' → 'lun. 08/06'. */
 export function shortDay(date: IsoDate): string {
-  return isIsoDay(date) ? `${SHORT_WEEKDAYS[isoWeekday(date) - 1]} ${date.slice(8, 10)}/${date.slice(5, 7)}` : date;
+  return isIsoDay(date) ? `${WEEKDAY_SHORT_NAMES[isoWeekday(date) - 1]} ${date.slice(8, 10)}/${date.slice(5, 7)}` : date;
 }
 
-export function halfLabel(half: HalfDay): string {
-  return half === 'am' ? 'matin' : 'après-midi';
-}
+export const halfLabel = halfDayName;
 
 function windowIsValid(s: PlannerSettings): boolean {
   return isIsoDay(s.from) && isIsoDay(s.to) && s.from <= s.to;

@@ -2,7 +2,7 @@ import { focusWhenDrawn } from '../../../components/focusWhenDrawn.js';
 import { useCallback, useState } from 'react';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
 import type { ExportedFile } from '../../../../../shared/model/intake.js';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import type { PlannerView } from '../../../../../shared/model/planner.js';
 import { failureMessage } from '../../../components/failure.js';
 import { saveExportedFile } from '../../../components/files.js';

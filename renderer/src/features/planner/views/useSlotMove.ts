@@ -2,7 +2,7 @@ import { focusWhenDrawn } from '../../../components/focusWhenDrawn.js';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { HalfDay, HhMm, IsoDate, Slot } from '../../../../../shared/domain/planner/model.js';
 import type { MoveTarget } from '../../../../../shared/domain/planner/moves.js';
-import { deName } from '../../../../../shared/domain/planner/text.js';
+import { deName } from '../../../../../shared/domain/text.js';
 import type { PlannerView } from '../../../../../shared/model/planner.js';
 import { dayStartTimes, isNavKey, stepTarget, windowDays } from './calendar.js';
 import { candidateLabel, checkSummary, evaluateMove, halfDayDrop, LOCKED_MESSAGE, type MoveCheck } from './moveCheck.js';
