@@ -223,6 +223,14 @@ describe('live judgement of a move', () => {
     expect(evaluateMove(view, placedSlots(view), { candidateId: 11, date: '2026-06-01', start: '09:00', roomId: 'salle-1' }).same).toBe(true);
   });
 
+  it('refuses, as the services do, a day already past and an interview already held', () => {
+    const view = { ...planningView(), today: '2026-06-01' };
+    expect(evaluateMove(view, placedSlots(view), { candidateId: 13, date: '2026-06-01', start: '10:20', roomId: 'salle-1' }).problems).toEqual([
+      'Le lundi 01/06/2026 est passé : choisissez un jour à partir du mardi 02/06/2026.',
+    ]);
+    expect(evaluateMove(view, placedSlots(view), { candidateId: 11, date: '2026-06-03', start: '09:00', roomId: 'salle-1' }).problems[0]).toMatch(/a déjà eu lieu : il ne se déplace plus\.$/);
+  });
+
   it('drops on a half-day at its first start time that breaks nothing', () => {
     const view = planningView();
     const check = halfDayDrop(view, placedSlots(view), 13, '2026-06-01', 'am');

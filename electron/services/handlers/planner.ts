@@ -3,7 +3,7 @@
 // slot written has passed the independent checker against the constraints of the moment.
 import { AppError } from '../../../shared/contract/errors.js';
 import { cellText } from '../../../shared/domain/intake/cells.js';
-import { addDays, checkMove, checkPlan, slotForMove } from '../../../shared/domain/planner/index.js';
+import { checkMove, checkPlan, pastDayProblems, slotForMove } from '../../../shared/domain/planner/index.js';
 import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
 import { frDay } from '../../../shared/domain/planner/text.js';
 import type { PlannerInput, Slot, Unplaced, UnplacedCode, Violation } from '../../../shared/domain/planner/model.js';
@@ -648,8 +648,8 @@ export function plannerHandlers(
       if (!candidate.toHear) throw new AppError('conflict', `${candidate.label} n’est pas à entendre : ${candidate.notHeardBecause}`);
       const current = view.slots.find((s) => s.candidateId === candidateId);
       if (current?.locked) throw new AppError('forbidden', `Le créneau ${deName(candidate.label)} est verrouillé : déverrouillez-le pour le déplacer.`);
-      if (current && current.date <= view.today) throw new AppError('conflict', `L’entretien ${deName(candidate.label)} (${frDay(current.date)}) a déjà eu lieu : il ne se déplace plus.`);
-      if (isIsoDay(date) && date <= view.today) throw new AppError('conflict', `Le ${frDay(date)} est passé : choisissez un jour à partir du ${frDay(addDays(view.today, 1))}.`);
+      const past = pastDayProblems(current, { date }, view.today, candidate.label);
+      if (past.length) throw new AppError('conflict', past.join(' '));
       const placed = view.slots.map(toSlot);
       const slot = slotForMove(view.input, placed, { candidateId, date, start, roomId });
       const problems = checkMove(view.input, placed, slot);

@@ -4,7 +4,7 @@ export { addDays, datesBetween, easterSunday, frenchHolidays, holidaysBetween, i
 export { checkMove, checkPlan, checkSlot } from './check.js';
 export { inputProblems, type InputProblems } from './context.js';
 export { diffPlan, plan, replan } from './plan.js';
-export { slotForMove, startTimes, type MoveTarget } from './moves.js';
+export { pastDayProblems, slotForMove, startTimes, type MoveTarget } from './moves.js';
 export {
   buildPlannerInput,
   closedDaysOf,

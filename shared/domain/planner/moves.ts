@@ -3,7 +3,9 @@
 // otherwise the candidate's previous jury when it is free then; otherwise free members of the candidate's
 // pool, those who may chair first. checkMove then says what, if anything, the move breaks.
 
-import { fromMinutes, isHhMm, isIsoDay, toMinutes } from './calendar.js';
+import { addDays, fromMinutes, isHhMm, isIsoDay, toMinutes } from './calendar.js';
+import { deName } from '../text.js';
+import { frDay } from './text.js';
 import { buildContext } from './context.js';
 import { locateSlot } from './check.js';
 import type { HalfDay, IsoDate, HhMm, PlannerInput, Slot } from './model.js';
@@ -62,4 +64,14 @@ export function startTimes(input: PlannerInput, half: HalfDay): HhMm[] {
   if (step <= 0) return out;
   for (let t = toMinutes(range.start); t + input.interview.minutes <= toMinutes(range.end); t += step) out.push(fromMinutes(t));
   return out;
+}
+
+/**
+ * What the calendar forbids a move by hand, whatever the constraints: an interview already held stays where it
+ * was, and no interview goes on a day up to `today` (Paris). The screen and the services both ask.
+ */
+export function pastDayProblems(current: { date: IsoDate } | undefined, target: { date: IsoDate }, today: IsoDate, candidate: string): string[] {
+  if (current && current.date <= today) return [`L’entretien ${deName(candidate)} (${frDay(current.date)}) a déjà eu lieu : il ne se déplace plus.`];
+  if (isIsoDay(target.date) && target.date <= today) return [`Le ${frDay(target.date)} est passé : choisissez un jour à partir du ${frDay(addDays(today, 1))}.`];
+  return [];
 }

@@ -3,7 +3,7 @@
 
 import { checkMove } from '../../../../../shared/domain/planner/check.js';
 import type { HalfDay, IsoDate, Slot } from '../../../../../shared/domain/planner/model.js';
-import { slotForMove, startTimes, type MoveTarget } from '../../../../../shared/domain/planner/moves.js';
+import { pastDayProblems, slotForMove, startTimes, type MoveTarget } from '../../../../../shared/domain/planner/moves.js';
 import { describeSlot, toSlot } from '../../../../../shared/domain/planner/settings.js';
 import type { PlannerView } from '../../../../../shared/model/planner.js';
 
@@ -49,6 +49,8 @@ export function evaluateMove(view: PlannerView, placed: Slot[], target: MoveTarg
   const current = view.slots.find((s) => s.candidateId === target.candidateId);
   if (current && isSameSlot(current, target)) return { target, slot: toSlot(current), same: true, problems: [] };
   if (current?.locked) return { target, slot, same: false, problems: [LOCKED_MESSAGE] };
+  const past = pastDayProblems(current, target, view.today, candidateLabel(view, target.candidateId));
+  if (past.length) return { target, slot, same: false, problems: past };
   const problems = [...new Set(checkMove(view.input, placed, slot).map((v) => v.message))];
   return { target, slot, same: false, problems };
 }
