@@ -23,6 +23,7 @@ import { SORT_KEYS } from '../domain/candidate-list.js';
 import { INTAKE_FIELDS } from '../domain/intake/types.js';
 import type { ExportedFile, IntakePreview, IntakeResult } from '../model/intake.js';
 import type { AvailabilityImportReport, PlannerProposal, PlannerView } from '../model/planner.js';
+import { UNPLACED_CODES } from '../domain/planner/model.js';
 import type { ErrorCode } from './errors.js';
 import type { CandidateOpinion, OpinionImportReport, OpinionRequestFiles, OpinionsOverview } from '../model/opinions.js';
 import {
@@ -665,7 +666,7 @@ export const methods = {
     errors: [],
   }),
   'planner-apply': method<PlannerView>()({
-    args: z.object({ callId: id, runId, basedOnRevision: z.number().int().min(0), slots: z.array(slotSchema).max(20_000), unplaced: z.array(z.object({ candidateId: id, code: z.string().max(40), reason: z.string().max(2000) })).max(20_000) }),
+    args: z.object({ callId: id, runId, basedOnRevision: z.number().int().min(0), slots: z.array(slotSchema).max(20_000), unplaced: z.array(z.object({ candidateId: id, code: z.enum(UNPLACED_CODES), reason: z.string().max(2000) })).max(20_000) }),
     mutates: true,
     summary: 'Applique une proposition : refusée si le planning a changé depuis son calcul ou si le contrôleur indépendant y trouve une contrainte violée ; les créneaux verrouillés ne bougent pas.',
     errors: ['validation', 'not_found', 'conflict', 'forbidden'],

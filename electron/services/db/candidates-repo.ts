@@ -202,6 +202,11 @@ export function deleteCandidate(db: Db, id: number): number {
   return current.callId;
 }
 
+/** A convocation was prepared: « reçue » or « en instruction » becomes « convoquée » (a later state stays). */
+export function markApplicationConvoked(db: Db, id: number, nowIso: string): boolean {
+  return stmt(db, "UPDATE candidates SET status = 'convoquee', updated_at = ? WHERE id = ? AND status IN ('recue', 'en_instruction')").run(nowIso, id).changes > 0;
+}
+
 /** Sets the day an application arrived (from its mail), leaving the rest of the file as it is. */
 export function setReceivedOn(db: Db, id: number, receivedOn: string, nowIso: string): void {
   stmt(db, 'UPDATE candidates SET received_on = ?, updated_at = ? WHERE id = ?').run(receivedOn, nowIso, id);

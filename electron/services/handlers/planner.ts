@@ -6,7 +6,7 @@ import { cellText } from '../../../shared/domain/intake/cells.js';
 import { checkMove, checkPlan, pastDayProblems, slotForMove } from '../../../shared/domain/planner/index.js';
 import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
 import { frDay } from '../../../shared/domain/planner/text.js';
-import type { PlannerInput, Slot, Unplaced, UnplacedCode, Violation } from '../../../shared/domain/planner/model.js';
+import type { PlannerInput, Slot, Unplaced, Violation } from '../../../shared/domain/planner/model.js';
 import {
   buildPlannerInput,
   closedDaysOf,
@@ -32,6 +32,7 @@ import type {
   PlannerView,
 } from '../../../shared/model/planner.js';
 import { getCall } from '../db/calls-repo.js';
+import { markApplicationConvoked } from '../db/candidates-repo.js';
 import { listMembers } from '../db/people-repo.js';
 import {
   bumpRevision,
@@ -162,7 +163,7 @@ export function loadPlanner(ctx: HandlerContext, callId: number): Loaded {
     .filter((c) => c.toHear && !placed.has(c.id))
     .map((c) => {
       const known = lastRun.get(c.id);
-      return { candidateId: c.id, code: known?.code ?? ('not-planned' as UnplacedCode), reason: known?.reason ?? NOT_PLANNED_REASON };
+      return { candidateId: c.id, code: known?.code ?? 'not-planned', reason: known?.reason ?? NOT_PLANNED_REASON };
     });
   const view: PlannerView = {
     callId,
@@ -274,7 +275,6 @@ function bySlotOrder(a: Slot, b: Slot): number {
   return a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.roomId.localeCompare(b.roomId);
 }
 
-const UNPLACED_CODES = new Set<string>(['invalid-input', 'no-panel', 'no-day', 'unavailable', 'no-quorum', 'no-president', 'no-room', 'too-long', 'full', 'not-planned']);
 
 interface ParsedImportRow extends AvailabilityImportRow {
   value?: PersonAvailability;
@@ -589,12 +589,12 @@ export function plannerHandlers(
         const scope = runScope(view);
         const computed = await runPlanner({ mode, input: scope.input, previous: scope.previous, seed: view.settings.seed }, options);
         const placed = [...scope.past, ...computed.plan.placed].sort(bySlotOrder);
-        const result = { ...computed, plan: { ...computed.plan, placed }, violations: checkPlan(view.input, { placed }) };
+        const result = { ...computed, plan: { ...computed.plan, placed } };
         const convoked = new Map(view.slots.filter((s) => s.convokedFor).map((s) => [s.candidateId, s.convokedFor]));
         const after = new Map(result.plan.placed.map((s) => [s.candidateId, slotKey(s)]));
         const reconvoke = [...convoked].filter(([id, key]) => after.get(id) !== key).map(([id]) => id);
         ctx.push({ event: 'progress', payload: { task: 'planner', id: runId, fraction: 1, label } });
-        return { runId, mode, basedOnRevision: view.revision, plan: result.plan, diff: result.diff, reconvoke, violations: result.violations, elapsedMs: Date.now() - started };
+        return { runId, mode, basedOnRevision: view.revision, plan: result.plan, diff: result.diff, reconvoke, violations: checkPlan(view.input, { placed }), elapsedMs: Date.now() - started };
       } finally {
         runs.delete(runId);
       }
@@ -612,8 +612,6 @@ export function plannerHandlers(
       const { view } = loadPlanner(ctx, callId);
       requireRevision(view, basedOnRevision);
       const violations = checkPlan(view.input, { placed: slots });
-      const strange = unplaced.find((u) => !UNPLACED_CODES.has(u.code));
-      if (strange) throw new AppError('validation', `Motif de non-placement inconnu : « ${strange.code} ».`);
       if (violations.length) {
         throw new AppError('conflict', `La proposition ne respecte plus les contraintes : ${violations.slice(0, 3).map((v) => v.message).join(' ')} Relancez le calcul.`);
       }
@@ -633,7 +631,7 @@ export function plannerHandlers(
       replaceUnplaced(
         ctx.db,
         callId,
-        unplaced.filter((u) => heard.has(u.candidateId) && !kept.has(u.candidateId)).map((u) => ({ ...u, code: u.code as UnplacedCode })),
+        unplaced.filter((u) => heard.has(u.candidateId) && !kept.has(u.candidateId)),
       );
       bumpRevision(ctx.db, callId, at, true);
       ctx.record({ entity: 'planning', entityId: null, callId });
@@ -694,8 +692,7 @@ export function plannerHandlers(
         if (JSON.stringify(slot) !== JSON.stringify(prepared.slot)) throw new AppError('conflict', 'Le créneau a changé pendant la préparation de la convocation : recommencez.');
         markConvoked(ctx.db, candidateId, slotKey(slot), ctx.now().toISOString());
         // The application moves on to « convoquée » (a later state — retenue… — is left as it is).
-        const moved = ctx.db.prepare("UPDATE candidates SET status = 'convoquee', updated_at = ? WHERE id = ? AND status IN ('recue', 'en_instruction')").run(ctx.now().toISOString(), candidateId).changes;
-        if (moved) ctx.record({ entity: 'candidates', entityId: candidateId, callId });
+        if (markApplicationConvoked(ctx.db, candidateId, ctx.now().toISOString())) ctx.record({ entity: 'candidates', entityId: candidateId, callId });
         ctx.record({ entity: 'planning', entityId: candidateId, callId });
         return {
           fileName: `${prepared.stem}.${format}`,

@@ -1,8 +1,8 @@
 // One planner run, the same in the worker and in-thread (tests on the TypeScript sources): plan from scratch
-// (locks kept) or re-plan keeping every slot that still holds, then the diff against the stored slots and the
-// independent checker's verdict on the result.
-import { checkPlan, diffPlan, plan, replan } from '../../../shared/domain/planner/index.js';
-import type { Plan, PlanDiff, PlannerInput, Slot, Violation } from '../../../shared/domain/planner/model.js';
+// (locks kept) or re-plan keeping every slot that still holds, then the diff against the stored slots. The
+// independent checker runs in the services, on the plan merged with the interviews already held.
+import { diffPlan, plan, replan } from '../../../shared/domain/planner/index.js';
+import type { Plan, PlanDiff, PlannerInput, Slot } from '../../../shared/domain/planner/model.js';
 
 export interface PlanRequest {
   mode: 'plan' | 'replan';
@@ -14,7 +14,6 @@ export interface PlanRequest {
 export interface PlanResult {
   plan: Plan;
   diff: PlanDiff;
-  violations: Violation[];
 }
 
 export type PlanWorkerMessage = { type: 'progress'; fraction: number } | { type: 'done'; result: PlanResult } | { type: 'error'; message: string };
@@ -24,9 +23,9 @@ export function computeProposal(request: PlanRequest, onProgress?: (fraction: nu
   if (request.mode === 'replan') {
     const { plan: next, diff } = replan({ placed: request.previous }, request.input, options);
     onProgress?.(0.95);
-    return { plan: next, diff, violations: checkPlan(request.input, next) };
+    return { plan: next, diff };
   }
   const next = plan(request.input, options);
   onProgress?.(0.95);
-  return { plan: next, diff: diffPlan(request.input, request.previous, next), violations: checkPlan(request.input, next) };
+  return { plan: next, diff: diffPlan(request.input, request.previous, next) };
 }

@@ -148,19 +148,12 @@ export interface PlanOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** Why a candidate could not be placed, from the first resource missing. */
-export type UnplacedCode =
-  | 'invalid-input'
-  | 'no-panel'
-  | 'no-day'
-  | 'unavailable'
-  | 'no-quorum'
-  | 'no-president'
-  | 'no-room'
-  | 'too-long'
-  | 'full'
-  /** Stored view only: no run has tried to place the candidate yet. */
-  | 'not-planned';
+/**
+ * Why a candidate could not be placed, from the first resource missing; 'not-planned' (stored view only): no
+ * run has tried to place the candidate yet.
+ */
+export const UNPLACED_CODES = ['invalid-input', 'no-panel', 'no-day', 'unavailable', 'no-quorum', 'no-president', 'no-room', 'too-long', 'full', 'not-planned'] as const;
+export type UnplacedCode = (typeof UNPLACED_CODES)[number];
 
 export interface Unplaced {
   candidateId: number;

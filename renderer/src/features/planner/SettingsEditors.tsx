@@ -11,7 +11,7 @@ import type { Call } from '../../../../shared/model/entities.js';
 import type { PlannerView } from '../../../../shared/model/planner.js';
 import { errorProps, type DraftForm } from '../../components/useDraftForm.js';
 import { FieldMessage } from './FieldMessage.js';
-import { focusById } from './focus.js';
+import { focusById } from '../../components/focusWhenDrawn.js';
 import {
   blackoutFieldInError,
   holdingText,

@@ -11,7 +11,7 @@ import { errorProps, focusFirstError, keepFocusOnPress } from '../../components/
 import { useApp } from '../../store/context.js';
 import { ApiError } from '../../transport/api-client.js';
 import { useStoredDraft } from '../admissibility/useStoredDraft.js';
-import { focusById } from './focus.js';
+import { focusById } from '../../components/focusWhenDrawn.js';
 import { longDay } from './views/calendar.js';
 import { BlackoutsEditor, PanelsEditor, RoomsEditor, SessionFields } from './SettingsEditors.js';
 import {

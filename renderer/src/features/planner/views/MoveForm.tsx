@@ -5,7 +5,7 @@ import { deName } from '../../../../../shared/domain/text.js';
 import { closureOf, convokedNotice, dayStartTimes, halfLabel, longDay, windowDays } from './calendar.js';
 import { usePlanning } from './context.js';
 import { candidateLabel, checkSummary, evaluateMove } from './moveCheck.js';
-import { focusById } from '../focus.js';
+import { focusById } from '../../../components/focusWhenDrawn.js';
 import { moveButtonId } from './SlotActions.js';
 import { focusFeedback } from './usePlannerActions.js';
 

@@ -2,7 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { deName } from '../../../../../shared/domain/text.js';
 import type { PlannedSlot } from '../../../../../shared/model/planner.js';
-import { focusById } from '../focus.js';
+import { focusById } from '../../../components/focusWhenDrawn.js';
 import { convokedNotice } from './calendar.js';
 import { usePlanning } from './context.js';
 import { candidateLabel } from './moveCheck.js';
