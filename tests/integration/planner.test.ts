@@ -254,13 +254,15 @@ describe('the planning of a call', () => {
     sheet.getCell(2, 7).value = '22/06/2026 après-midi';
     sheet.getCell(3, 6).value = '31/06/2026';
     sheet.getCell(4, 8).value = 'Préfère le matin';
+    // A date typed alone in a cell, which Excel stores as a date.
+    sheet.getCell(4, 6).value = new Date(Date.UTC(2026, 5, 5));
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const args = { callId, fileName: 'contraintes.xlsx', contentBase64: bytes.toString('base64') };
     const preview = await t.call('planner-constraints-import', { ...args, commit: false });
     expect(preview.committed).toBe(false);
     expect(preview.rows.find((r) => r.row === 2)).toMatchObject({ candidateId: ids[0], status: 'new', unavailable: '03/06/2026 ; du 08/06/2026 au 10/06/2026 ; mardi matin', preferred: '22/06/2026 après-midi' });
     expect(preview.rows.find((r) => r.row === 3)).toMatchObject({ status: 'refused', problem: 'Ligne 3 : colonne « Indisponibilités » : « 31/06/2026 » : le 31/06/2026 n’existe pas dans le calendrier.' });
-    expect(preview.rows.find((r) => r.row === 4)).toMatchObject({ status: 'new' });
+    expect(preview.rows.find((r) => r.row === 4)).toMatchObject({ status: 'new', unavailable: '05/06/2026' });
     expect(preview.accepted).toBe(2);
     expect((await t.call('planner-get', { callId })).candidates.find((c) => c.id === ids[0])!.constraints.availability).toEqual({});
     const done = await t.call('planner-constraints-import', { ...args, commit: true });

@@ -2,7 +2,7 @@
 // worker; here: what is stored, who may change it, and the checks that keep a stored planning sound — every
 // slot written has passed the independent checker against the constraints of the moment.
 import { AppError } from '../../../shared/contract/errors.js';
-import { cellText } from '../../../shared/domain/intake/cells.js';
+import { cellDate, cellText } from '../../../shared/domain/intake/cells.js';
 import { checkMove, checkPlan, pastDayProblems, slotForMove } from '../../../shared/domain/planner/index.js';
 import { isIsoDay } from '../../../shared/domain/planner/calendar.js';
 import { frDay } from '../../../shared/domain/planner/text.js';
@@ -305,10 +305,10 @@ function analyseConstraints(view: PlannerView, fileName: string, workbook: Workb
   const cell = (row: CellValue[], key: Key): string => {
     const index = columns[key];
     if (index === undefined) return '';
+    // A date typed alone in a cell arrives as a Date or an Excel serial: written back jj/mm/aaaa.
     const value = row[index];
-    // A date typed in the cell arrives as a Date (UTC midnight): written back as the day people read.
-    if (value instanceof Date) return `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`;
-    return cellText(value ?? null).trim();
+    const listOfDays = key === 'unavailable' || key === 'preferred';
+    return (listOfDays && (typeof value === 'number' || value instanceof Date) ? cellDate(value) : cellText(value)).trim();
   };
   const year = Number(view.settings.from.slice(0, 4)) || new Date().getUTCFullYear();
   const heard = view.candidates.filter((c) => c.toHear);
